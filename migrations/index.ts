@@ -1,0 +1,16 @@
+import { CreateMunicipality1796000000000 } from './1796000000000-CreateMunicipality';
+import { CreatePerson1796000001000 } from './1796000001000-CreatePerson';
+import { CreateZone1796000002000 } from './1796000002000-CreateZone';
+import { CreateOrder1796000003000 } from './1796000003000-CreateOrder';
+import { CreateAuditEvent1796000004000 } from './1796000004000-CreateAuditEvent';
+import { CreateSeedHistory1796000005000 } from './1796000005000-CreateSeedHistory';
+
+/** Every migration, in order. Listed explicitly so the compiled app, ts-jest and the CLI load the same set. */
+export const MIGRATIONS = [
+  CreateMunicipality1796000000000,
+  CreatePerson1796000001000,
+  CreateZone1796000002000,
+  CreateOrder1796000003000,
+  CreateAuditEvent1796000004000,
+  CreateSeedHistory1796000005000,
+];

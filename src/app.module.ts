@@ -1,0 +1,62 @@
+import { DynamicModule, Module, RequestMethod, ValidationPipe } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import type { DataSource } from 'typeorm';
+import { AuthGuard } from './auth/auth.guard';
+import { JwtVerifier } from './auth/jwt-verifier';
+import { Clock, SystemClock } from './common/clock';
+import { loggerOptions } from './common/logging';
+import { ProblemDetailsFilter } from './common/problem/problem-details.filter';
+import { validationExceptionFactory } from './common/problem/validation-errors';
+import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { AuditModule } from './modules/audit/audit.module';
+import { HealthModule } from './modules/health/health.module';
+import { MunicipalitiesModule } from './modules/municipalities/municipalities.module';
+import { SeedModule } from './modules/seed/seed.module';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** An initialised data source (see `openDatabase`): the app never opens its own, so start-up errors stay ours. */
+  dataSource: DataSource;
+  /** Replaces the system clock (tests). */
+  clock?: Clock;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, dataSource, clock }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot({ ...loggerOptions(config), forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }] }),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSource.options,
+          dataSourceFactory: async () => dataSource,
+        }),
+        AuditModule,
+        HealthModule,
+        MunicipalitiesModule,
+        SeedModule,
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: Clock, useValue: clock ?? new SystemClock() },
+        { provide: JwtVerifier, useFactory: () => JwtVerifier.create(config.jwt) },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({
+            whitelist: true,
+            forbidNonWhitelisted: true,
+            transform: true,
+            exceptionFactory: validationExceptionFactory,
+          }),
+        },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
+      exports: [APP_CONFIG, Clock],
+    };
+  }
+}

@@ -1,0 +1,24 @@
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { AuthenticatedRequest } from './auth.guard';
+import type { Principal } from './principal';
+
+/** Who does something, for the audit trail: the verified caller (or a system job) and the request id. */
+export interface Actor {
+  sub: string;
+  roles: string[];
+  municipalities: string[];
+  requestId?: string;
+}
+
+export const SYSTEM_ACTOR: Actor = { sub: 'system', roles: ['system'], municipalities: [] };
+
+export function actorFrom(principal: Principal, requestId?: string): Actor {
+  return { sub: principal.sub, roles: principal.roles, municipalities: principal.municipalities, requestId };
+}
+
+/** The caller of a route that declares `@Roles()`, with the request id, ready for services and the audit trail. */
+export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
+  const request = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
+  if (!request.user) throw new Error('CurrentActor used on a route without authentication');
+  return actorFrom(request.user, String(request.id));
+});
