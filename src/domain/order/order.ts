@@ -14,6 +14,11 @@ export interface Basis {
   ground?: Ground172a;
   /** APV article the order rests on (basis APV), e.g. "2:78". */
   apvArticle?: string;
+  /**
+   * Step of the APV escalation ladder the order is made at (basis APV; 1 = first ban). When absent the rules take the
+   * lowest step whose duration range fits the order (APV-MAX-DURATION, APV-ESCALATION-STEP).
+   */
+  apvStep?: number;
   /** CBS code of the other mayor on whose request the order is given (art. 172a lid 3). */
   onBehalfOf?: string;
   /** Date the other mayor's request was recorded ("YYYY-MM-DD" or RFC 3339). */
@@ -92,6 +97,11 @@ export interface Procedure {
   signatory: { role: SignatoryRole; name: string };
   notifiedAt?: string;
   notificationMethod?: 'HANDED' | 'MAIL' | 'ELECTRONIC' | 'OTHER';
+  /**
+   * Last day to object ("YYYY-MM-DD") as stated in the decision, when recorded. AWB-6-7-OBJECTION-TERM checks it against
+   * the deadline the registry computes from `notifiedAt`.
+   */
+  objectionDeadline?: string;
 }
 
 /** An extension of a continuous 172a order (art. 172a lid 6 sub a): each a new end with its own motivation. */
