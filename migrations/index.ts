@@ -4,6 +4,7 @@ import { CreateZone1796000002000 } from './1796000002000-CreateZone';
 import { CreateOrder1796000003000 } from './1796000003000-CreateOrder';
 import { CreateAuditEvent1796000004000 } from './1796000004000-CreateAuditEvent';
 import { CreateSeedHistory1796000005000 } from './1796000005000-CreateSeedHistory';
+import { CreateProcessingLog1796000006000 } from './1796000006000-CreateProcessingLog';
 
 /** Every migration, in order. Listed explicitly so the compiled app, ts-jest and the CLI load the same set. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreateOrder1796000003000,
   CreateAuditEvent1796000004000,
   CreateSeedHistory1796000005000,
+  CreateProcessingLog1796000006000,
 ];

@@ -13,7 +13,11 @@ import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { AuditModule } from './modules/audit/audit.module';
 import { HealthModule } from './modules/health/health.module';
 import { MunicipalitiesModule } from './modules/municipalities/municipalities.module';
+import { OrdersModule } from './modules/orders/orders.module';
+import { PersonsModule } from './modules/persons/persons.module';
+import { ProcessingLogModule } from './modules/processing-log/processing-log.module';
 import { SeedModule } from './modules/seed/seed.module';
+import { ZonesModule } from './modules/zones/zones.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -38,7 +42,11 @@ export class AppModule {
         AuditModule,
         HealthModule,
         MunicipalitiesModule,
+        ProcessingLogModule,
+        PersonsModule,
         SeedModule,
+        ZonesModule,
+        OrdersModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

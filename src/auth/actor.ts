@@ -8,6 +8,8 @@ export interface Actor {
   roles: string[];
   municipalities: string[];
   requestId?: string;
+  /** The purpose or case reference the caller stated for reading personal data (header `X-Purpose`). */
+  purpose?: string;
 }
 
 export const SYSTEM_ACTOR: Actor = { sub: 'system', roles: ['system'], municipalities: [] };
@@ -20,5 +22,6 @@ export function actorFrom(principal: Principal, requestId?: string): Actor {
 export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
   const request = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
   if (!request.user) throw new Error('CurrentActor used on a route without authentication');
-  return actorFrom(request.user, String(request.id));
+  const purpose = request.headers['x-purpose'];
+  return { ...actorFrom(request.user, String(request.id)), purpose: typeof purpose === 'string' ? purpose.slice(0, 500) : undefined };
 });

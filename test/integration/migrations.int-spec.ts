@@ -4,7 +4,7 @@ import { loadConfig } from '../../src/config/app-config';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { testDatabaseEnv } from '../helpers/test-app';
 
-const BASE_TABLES = ['audit_event', 'municipality', 'order', 'order_version', 'person', 'seed_history', 'zone', 'zone_version'];
+const BASE_TABLES = ['audit_event', 'municipality', 'order', 'order_version', 'person', 'processing_log', 'seed_history', 'zone', 'zone_version'];
 
 async function tables(ds: DataSource): Promise<string[]> {
   const rows: { tablename: string }[] = await ds.query(

@@ -1,5 +1,5 @@
 import { registerDecorator, ValidationOptions } from 'class-validator';
-import { Duration, IANAZone } from 'luxon';
+import { DateTime, Duration, IANAZone } from 'luxon';
 
 function custom(name: string, test: (value: unknown) => boolean, message: string, options?: ValidationOptions) {
   return (object: object, propertyName: string) =>
@@ -36,3 +36,27 @@ export const IsPolygonGeometry = (o?: ValidationOptions) =>
     'must be a GeoJSON Polygon or MultiPolygon',
     o,
   );
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** An RFC 3339 instant with an offset ("2026-05-01T12:00:00+02:00"), and a real one (no 30 February). */
+export const IsInstant = (o?: ValidationOptions) =>
+  custom(
+    'isInstant',
+    (v) => typeof v === 'string' && RFC3339.test(v) && DateTime.fromISO(v, { setZone: true }).isValid,
+    'must be an RFC 3339 instant with an offset, e.g. 2026-05-01T12:00:00+02:00',
+    o,
+  );
+
+/** A calendar date "YYYY-MM-DD" that exists. */
+export const IsCalendarDate = (o?: ValidationOptions) =>
+  custom(
+    'isCalendarDate',
+    (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && DateTime.fromISO(v).isValid,
+    'must be an existing calendar date "YYYY-MM-DD"',
+    o,
+  );
+
+/** A wall-clock time "HH:mm". */
+export const IsTimeOfDay = (o?: ValidationOptions) =>
+  custom('isTimeOfDay', (v) => typeof v === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(v), 'must be a time "HH:mm"', o);

@@ -156,6 +156,14 @@ export interface OrderState extends OrderDraft {
   revokedAt?: string;
   /** Last time the mayor's office recorded a review of the need for the order (GW172A-REVIEW). */
   lastReviewedAt?: string;
+  /** The status a court suspension interrupted, restored when the suspension is lifted. */
+  statusBeforeSuspension?: OrderStatus;
+  /** Objections received (Awb 6:4), with the decision on them when made. */
+  objections?: { receivedAt: string; reference?: string; decidedAt?: string; outcome?: 'UPHELD' | 'REJECTED' | 'PARTLY_UPHELD' }[];
+  /** Warnings the mayor's office acknowledged, each with its recorded reason. */
+  acknowledgements?: { ruleId: string; reason: string; by: string; at: string }[];
+  /** Reason for the withdrawal or revocation. */
+  endReason?: string;
 }
 
 /** What the rules need to know about the person's history (earlier orders and registered violations). */

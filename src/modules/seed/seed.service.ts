@@ -1,15 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { bbox as turfBbox, coordAll } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import stringify from 'safe-stable-stringify';
 import { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../../auth/actor';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { projectRoot } from '../../common/project-root';
+import { geometryHash } from '../../domain/geometry/geometry-hash';
+import { geometryBbox, vertexCount } from '../../domain/geometry/zone-geometry';
 import { AuditService } from '../audit/audit.service';
 import { SeedRepository } from './seed.repository';
 
@@ -79,12 +78,10 @@ export class SeedService {
         await this.repository.configureDemoMunicipality(manager, m.code, m.timeZone, m.config);
         const zoneIds = [];
         for (const z of m.zones) {
-          const box = turfBbox(z.geometry) as [number, number, number, number];
-          const geometryHash = createHash('sha256').update(stringify(z.geometry.coordinates)!).digest('hex');
           zoneIds.push(
             await this.repository.insertZone(
               manager,
-              { municipalityCode: m.code, ...z, bbox: box, vertexCount: coordAll(z.geometry).length, geometryHash },
+              { municipalityCode: m.code, ...z, bbox: geometryBbox(z.geometry), vertexCount: vertexCount(z.geometry), geometryHash: geometryHash(z.geometry) },
               SEED_ACTOR.sub,
             ),
           );

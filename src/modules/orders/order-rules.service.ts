@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { OrderState, PersonHistory } from '../../domain/order/order';
+import { buildRuleContext, checkOrder, orderObjectionDeadline, type RuleAction } from '../../domain/rules';
+import type { MunicipalityConfig } from '../../domain/municipality/municipality-config';
+import { DomainError } from '../../domain/shared/domain-error';
+import type { Finding } from '../../domain/shared/finding';
+import { MunicipalitiesRepository } from '../municipalities/municipalities.repository';
+import { toMunicipalityConfig } from '../municipalities/municipality-settings';
+import { ZonesService } from '../zones/zones.service';
+import { OrdersRepository, type OrderVersionRow } from './orders.repository';
+
+export interface RuleRun {
+  findings: Finding[];
+  objectionDeadline?: string;
+  municipality: MunicipalityConfig;
+}
+
+/** What the rules need about the person: earlier orders (latest version of each) and registered violations. */
+export function historyFrom(dateOfBirth: string | undefined, earlier: OrderVersionRow[]): PersonHistory {
+  return {
+    dateOfBirth,
+    earlierOrders: earlier.map((r) => {
+      const v = r.body.validity;
+      const days = v.mode === 'SEPARATE_DAYS' ? [...v.days].sort() : [];
+      return {
+        id: r.orderId,
+        basisKind: r.body.basis.kind,
+        apvArticle: r.body.basis.apvArticle,
+        apvStep: r.body.basis.apvStep,
+        start: v.mode === 'CONTINUOUS' ? v.start : `${days[0]}T00:00:00Z`,
+        end: v.mode === 'CONTINUOUS' ? (r.body.extensions.at(-1)?.newEnd ?? v.end) : `${days.at(-1)}T23:59:59Z`,
+        status: r.body.status,
+      };
+    }),
+    violations: [],
+  };
+}
+
+/**
+ * Runs the legal rules (`src/domain/rules`) over an order with everything they need from the register: the
+ * municipality's configuration, the person's history and the geometry of the zone versions the order holds.
+ */
+@Injectable()
+export class OrderRulesService {
+  constructor(
+    private readonly municipalities: MunicipalitiesRepository,
+    private readonly orders: OrdersRepository,
+    private readonly zones: ZonesService,
+  ) {}
+
+  async municipalityConfig(code: string, m?: EntityManager): Promise<MunicipalityConfig> {
+    const row = await this.municipalities.findByCode(code, m);
+    if (!row) throw new DomainError('NOT_FOUND', `Municipality ${code} not found`);
+    return toMunicipalityConfig(row);
+  }
+
+  async run(
+    m: EntityManager | undefined,
+    input: { order: OrderState; orderId: string | null; dateOfBirth?: string; now: string; action?: RuleAction },
+  ): Promise<RuleRun> {
+    const municipality = await this.municipalityConfig(input.order.municipalityCode, m);
+    const earlier = await this.orders.latestForPerson(input.order.personId, input.orderId, m);
+    const ctx = buildRuleContext({
+      order: input.order,
+      municipality,
+      history: historyFrom(input.dateOfBirth, earlier),
+      now: input.now,
+      zoneGeometries: await this.zoneGeometries(m, input.order),
+      action: input.action,
+    });
+    return { findings: checkOrder(ctx), objectionDeadline: orderObjectionDeadline(ctx.order, municipality), municipality };
+  }
+
+  private async zoneGeometries(m: EntityManager | undefined, order: OrderState): Promise<Map<string, Polygon | MultiPolygon>> {
+    const ids = order.measures.flatMap((x) => x.zoneVersionIds ?? []);
+    const versions = ids.length ? await this.zones.getVersionsByIds(m, ids) : new Map();
+    return new Map([...versions.values()].map((v) => [v.zoneId, v.geometry]));
+  }
+}

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Actor } from '../../auth/actor';
+import { hasRole, inScope } from '../../auth/principal';
+import { DomainError } from '../../domain/shared/domain-error';
+import { AuditService } from '../audit/audit.service';
+import { MunicipalitiesRepository } from '../municipalities/municipalities.repository';
+import { ProcessingLogService } from '../processing-log/processing-log.service';
+import type { CreatePersonDto, PersonDto, PersonMinimalDto } from './dto/person.dto';
+import { PersonsRepository, type PersonRow } from './persons.repository';
+
+function notFound(id: string): DomainError {
+  return new DomainError('NOT_FOUND', `Person ${id} not found`);
+}
+
+function toMinimal(p: PersonRow): PersonMinimalDto {
+  return { id: p.id, municipalityCode: p.municipalityCode, name: p.name, dateOfBirth: p.dateOfBirth };
+}
+
+function toFull(p: PersonRow): PersonDto {
+  return { ...toMinimal(p), identifiers: { vNumber: p.vNumber ?? undefined, bsn: p.bsn ?? undefined }, createdAt: p.createdAt.toISOString() };
+}
+
+/**
+ * Persons hold criminal-law personal data: scoped to the municipality that registered them, every read recorded
+ * in the processing log, the police shown only what identifies the person. The audit trail names which fields
+ * were set, not their values.
+ */
+@Injectable()
+export class PersonsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: PersonsRepository,
+    private readonly municipalities: MunicipalitiesRepository,
+    private readonly audit: AuditService,
+    private readonly processingLog: ProcessingLogService,
+  ) {}
+
+  async create(actor: Actor, dto: CreatePersonDto): Promise<PersonDto> {
+    if (!inScope(actor, dto.municipalityCode) || !(await this.municipalities.findByCode(dto.municipalityCode))) {
+      throw new DomainError('NOT_FOUND', `Municipality ${dto.municipalityCode} not found`);
+    }
+    return this.dataSource.transaction(async (m) => {
+      const row = await this.repository.insert(
+        m,
+        { municipalityCode: dto.municipalityCode, name: dto.name, dateOfBirth: dto.dateOfBirth, vNumber: dto.identifiers?.vNumber ?? null, bsn: dto.identifiers?.bsn ?? null },
+        actor.sub,
+      );
+      const fields = ['name', 'dateOfBirth', ...Object.keys(dto.identifiers ?? {}).map((k) => `identifiers.${k}`)];
+      await this.audit.record(m, actor, { action: 'person.created', entityType: 'person', entityId: row.id, municipalityCode: row.municipalityCode, after: { fields } });
+      return toFull(row);
+    });
+  }
+
+  /** The person as the caller may see them (police: minimal), with the read logged. */
+  async read(actor: Actor, id: string): Promise<PersonDto | PersonMinimalDto> {
+    const row = await this.findInScope(actor, id);
+    await this.processingLog.record(actor, { action: 'person.read', personId: id, municipalityCode: row.municipalityCode, purpose: actor.purpose });
+    return hasRole(actor, 'mayor', 'mayor-office', 'lawyer') ? toFull(row) : toMinimal(row);
+  }
+
+  /** For other services: the person if the caller may act for their municipality, else not found. */
+  async findInScope(actor: Actor, id: string, manager?: EntityManager): Promise<PersonRow> {
+    const row = await this.repository.findById(id, manager);
+    if (!row || !inScope(actor, row.municipalityCode)) throw notFound(id);
+    return row;
+  }
+}
