@@ -1,0 +1,222 @@
+import type { MultiPolygon, Polygon } from 'geojson';
+import { metresPerDegreeLat, metresPerDegreeLon } from '../geometry/local-metric';
+import { GeofenceEntry, GeofenceHit, GeofenceIndex } from './geofence-index';
+import { NaiveGeofence } from './naive-geofence';
+import { squareAround, syntheticZones } from './synthetic-zones';
+
+// Coordinates chosen to be exact binary fractions, so "exactly on an edge" is exactly representable.
+const square: Polygon = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [5.0, 52.0],
+      [5.5, 52.0],
+      [5.5, 52.5],
+      [5.0, 52.5],
+      [5.0, 52.0],
+    ],
+    [
+      [5.125, 52.125],
+      [5.125, 52.25],
+      [5.25, 52.25],
+      [5.25, 52.125],
+      [5.125, 52.125],
+    ],
+  ],
+};
+const triangle: Polygon = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [6.0, 52.0],
+      [6.5, 52.5],
+      [6.0, 52.5],
+      [6.0, 52.0],
+    ],
+  ],
+};
+const twoParts: MultiPolygon = {
+  type: 'MultiPolygon',
+  coordinates: [
+    [
+      [
+        [4.0, 52.0],
+        [4.25, 52.0],
+        [4.25, 52.25],
+        [4.0, 52.25],
+        [4.0, 52.0],
+      ],
+    ],
+    [
+      [
+        [4.5, 52.0],
+        [4.75, 52.0],
+        [4.75, 52.25],
+        [4.5, 52.25],
+        [4.5, 52.0],
+      ],
+    ],
+  ],
+};
+
+const entry = (key: string, geometry: Polygon | MultiPolygon, zoneVersionId = `zv-${key}`): GeofenceEntry => ({
+  key,
+  orderId: `order-${key}`,
+  zoneId: `zone-${key}`,
+  zoneVersionId,
+  geometry,
+});
+
+const entries = [entry('square', square), entry('triangle', triangle), entry('multi', twoParts)];
+const index = GeofenceIndex.build(entries);
+const naive = new NaiveGeofence(entries);
+
+function only(hits: GeofenceHit[], key: string): GeofenceHit | undefined {
+  return hits.find((h) => h.key === key);
+}
+
+describe('GeofenceIndex: boundary-inclusive containment (ST_Covers)', () => {
+  it.each([
+    ['a shell vertex', 5.0, 52.0, 'square'],
+    ['a shell edge (horizontal)', 5.25, 52.0, 'square'],
+    ['a shell edge (vertical)', 5.5, 52.375, 'square'],
+    ['a hole vertex', 5.125, 52.125, 'square'],
+    ['a hole edge', 5.1875, 52.25, 'square'],
+    ['a diagonal edge', 6.25, 52.25, 'triangle'],
+    ['the closing vertex of a triangle', 6.0, 52.0, 'triangle'],
+    ['the edge of the second part of a MultiPolygon', 4.5, 52.125, 'multi'],
+  ])('a point on %s is inside with distance 0', (_what, lon, lat, key) => {
+    const hit = only(index.query(lon, lat), key);
+    expect(hit).toMatchObject({ inside: true, distanceM: 0 });
+    expect(only(naive.query(lon, lat), key)?.inside).toBe(true);
+  });
+
+  it('a point in a hole is outside, at minus the distance to the hole edge', () => {
+    const hit = only(index.query(5.1875, 52.1875, 10_000), 'square');
+    expect(hit?.inside).toBe(false);
+    // The hole is 0.125 degree wide and high; at 52° a degree of longitude is the shorter: the west/east edges win.
+    expect(hit?.distanceM).toBeCloseTo(-0.0625 * metresPerDegreeLon(52.1875), 0);
+  });
+
+  it('a point just outside a diagonal edge is outside', () => {
+    expect(only(index.query(6.25 + 1e-9, 52.25), 'triangle')).toBeUndefined();
+    expect(only(index.query(6.25 - 1e-9, 52.25), 'triangle')?.inside).toBe(true);
+  });
+
+  it('a point between the parts of a MultiPolygon is outside; inside the second part it is inside', () => {
+    expect(only(index.query(4.375, 52.125), 'multi')).toBeUndefined();
+    expect(only(index.query(4.625, 52.125), 'multi')?.inside).toBe(true);
+  });
+
+  it('returns every zone of overlapping zones', () => {
+    const overlapping = GeofenceIndex.build([
+      entry('a', squareAround(5.3, 52.3, 500)),
+      entry('b', squareAround(5.303, 52.3, 500)),
+      entry('c', squareAround(5.35, 52.3, 500)),
+    ]);
+    expect(overlapping.query(5.3015, 52.3).map((h) => h.key).sort()).toEqual(['a', 'b']);
+  });
+});
+
+describe('GeofenceIndex: signed distance to the nearest edge', () => {
+  const lat = 52.25;
+  const my = metresPerDegreeLat(lat);
+  const mx = metresPerDegreeLon(lat);
+
+  it('is positive inside: 100 m from the west edge', () => {
+    const hit = only(index.query(5.0 + 100 / mx, lat), 'square');
+    expect(hit?.distanceM).toBeCloseTo(100, 1);
+  });
+
+  it('is negative outside, and the zone is returned only within the radius', () => {
+    const lon = 5.5 + 30 / mx;
+    expect(only(index.query(lon, lat, 20), 'square')).toBeUndefined();
+    const hit = only(index.query(lon, lat, 40), 'square');
+    expect(hit).toMatchObject({ inside: false });
+    expect(hit?.distanceM).toBeCloseTo(-30, 1);
+  });
+
+  it('measures to a vertex when that is nearest (outside a corner)', () => {
+    const hit = only(index.query(5.5 + 30 / metresPerDegreeLon(52.5), 52.5 + 40 / my, 60), 'square');
+    expect(hit?.distanceM).toBeCloseTo(-50, 1);
+  });
+
+  it('carries the order and zone ids of the entry', () => {
+    expect(only(index.query(5.3, 52.3), 'square')).toEqual({
+      key: 'square',
+      orderId: 'order-square',
+      zoneId: 'zone-square',
+      zoneVersionId: 'zv-square',
+      inside: true,
+      distanceM: expect.any(Number),
+    });
+  });
+});
+
+describe('GeofenceIndex: changes', () => {
+  it('upsert replaces a zone, remove drops it, and the replaced shape no longer hits', () => {
+    const idx = GeofenceIndex.build([entry('a', squareAround(5.3, 52.3, 100))]);
+    idx.upsert(entry('a', squareAround(5.4, 52.3, 100), 'zv-a2'));
+    expect(idx.query(5.3, 52.3)).toEqual([]);
+    expect(idx.query(5.4, 52.3).map((h) => h.key)).toEqual(['a']);
+    idx.upsert(entry('b', squareAround(5.4, 52.3, 50)));
+    expect(idx.size).toBe(2);
+    expect(idx.remove('a')).toBe(true);
+    expect(idx.remove('a')).toBe(false);
+    expect(idx.query(5.4, 52.3).map((h) => h.key)).toEqual(['b']);
+    expect(idx.has('a')).toBe(false);
+  });
+
+  it('a malformed upsert throws and leaves the index as it was', () => {
+    const idx = GeofenceIndex.build([entry('a', squareAround(5.3, 52.3, 100))]);
+    const bad = { ...entry('a', squareAround(5.3, 52.3, 100), 'zv-a2'), geometry: { type: 'Point', coordinates: [5, 52] } };
+    expect(() => idx.upsert(bad as unknown as GeofenceEntry)).toThrow(/not a Polygon/);
+    expect(idx.query(5.3, 52.3).map((h) => h.key)).toEqual(['a']);
+  });
+
+  it('entries of several orders sharing a zone version share its geometry; each is reported and removable', () => {
+    const shared = squareAround(5.3, 52.3, 100);
+    const orderEntry = (key: string) => ({ ...entry(key, shared, 'zv-centre'), zoneId: 'centre' });
+    const idx = GeofenceIndex.build([orderEntry('o1:centre'), orderEntry('o2:centre')]);
+    expect(idx.query(5.3, 52.3).map((h) => [h.key, h.orderId])).toEqual([
+      ['o1:centre', 'order-o1:centre'],
+      ['o2:centre', 'order-o2:centre'],
+    ]);
+    idx.remove('o1:centre');
+    idx.upsert(orderEntry('o3:centre'));
+    expect(idx.query(5.3, 52.3).map((h) => h.key)).toEqual(['o2:centre', 'o3:centre']);
+    idx.remove('o2:centre');
+    idx.remove('o3:centre');
+    expect(idx.query(5.3, 52.3)).toEqual([]);
+    expect(idx.size).toBe(0);
+  });
+
+  it('rejects duplicate keys at build', () => {
+    expect(() => GeofenceIndex.build([entries[0], entries[0]])).toThrow(/duplicate/);
+  });
+
+  it('after many upserts and removes (with compactions) it still agrees with the reference', () => {
+    const initial = syntheticZones(200, { seed: 7, vertices: 24, extent: [5.0, 52.0, 5.2, 52.1] });
+    const idx = GeofenceIndex.build(initial);
+    const current = new Map(initial.map((e) => [e.key, e]));
+    const replacements = syntheticZones(300, { seed: 8, vertices: 24, extent: [5.0, 52.0, 5.2, 52.1] });
+    replacements.forEach((e, i) => {
+      const key = `z${(i * 37) % 260}`; // replaces existing keys and adds new ones
+      if (i % 5 === 4) {
+        idx.remove(key);
+        current.delete(key);
+      } else {
+        idx.upsert({ ...e, key });
+        current.set(key, { ...e, key });
+      }
+    });
+    expect(idx.size).toBe(current.size);
+    const ref = new NaiveGeofence([...current.values()]);
+    for (let i = 0; i < 300; i++) {
+      const lon = 5.0 + (i % 20) * 0.01;
+      const lat = 52.0 + Math.floor(i / 20) * 0.0066;
+      const keys = (hits: GeofenceHit[]) => hits.map((h) => h.key).sort();
+      expect(keys(idx.query(lon, lat))).toEqual(keys(ref.query(lon, lat)));
+    }
+  });
+});
