@@ -10,11 +10,15 @@ import { loggerOptions } from './common/logging';
 import { ProblemDetailsFilter } from './common/problem/problem-details.filter';
 import { validationExceptionFactory } from './common/problem/validation-errors';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { AuditReportModule } from './modules/audit-report/audit-report.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { DossierModule } from './modules/dossier/dossier.module';
 import { HealthModule } from './modules/health/health.module';
 import { MunicipalitiesModule } from './modules/municipalities/municipalities.module';
 import { OrdersModule } from './modules/orders/orders.module';
 import { PersonsModule } from './modules/persons/persons.module';
+import { ReportingModule } from './modules/reporting/reporting.module';
+import { ViolationsModule } from './modules/violations/violations.module';
 import { ProcessingLogModule } from './modules/processing-log/processing-log.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { ZonesModule } from './modules/zones/zones.module';
@@ -47,6 +51,10 @@ export class AppModule {
         SeedModule,
         ZonesModule,
         OrdersModule,
+        ViolationsModule,
+        ReportingModule,
+        DossierModule,
+        AuditReportModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

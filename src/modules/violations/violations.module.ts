@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Registered violations of orders. Being built. */
+@Module({})
+export class ViolationsModule {}
