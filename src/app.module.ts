@@ -13,6 +13,8 @@ import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { AuditReportModule } from './modules/audit-report/audit-report.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { DossierModule } from './modules/dossier/dossier.module';
+import { EventsModule } from './modules/events/events.module';
+import { BreachModule } from './modules/breach/breach.module';
 import { HealthModule } from './modules/health/health.module';
 import { MunicipalitiesModule } from './modules/municipalities/municipalities.module';
 import { OrdersModule } from './modules/orders/orders.module';
@@ -44,6 +46,7 @@ export class AppModule {
           dataSourceFactory: async () => dataSource,
         }),
         AuditModule,
+        EventsModule,
         HealthModule,
         MunicipalitiesModule,
         ProcessingLogModule,
@@ -51,6 +54,7 @@ export class AppModule {
         SeedModule,
         ZonesModule,
         OrdersModule,
+        BreachModule,
         ViolationsModule,
         ReportingModule,
         DossierModule,

@@ -8,6 +8,7 @@ import { Clock } from '../../common/clock';
 import { assertTransition, effectiveStatus } from '../../domain/order/lifecycle';
 import type { OrderState } from '../../domain/order/order';
 import { toOrderState } from '../../domain/rules';
+import { RegisterEvents } from '../events/register-events';
 import { PersonsService } from '../persons/persons.service';
 import type { OrderPayloadDto, UpdateDraftDto } from './dto/order-payload.dto';
 import type { OrderCheckResultDto, OrderDto } from './dto/order-response.dto';
@@ -27,6 +28,7 @@ export class OrderDraftingService {
     private readonly persons: PersonsService,
     private readonly queries: OrderQueriesService,
     private readonly clock: Clock,
+    private readonly events: RegisterEvents,
   ) {}
 
   /** `POST /order-checks`: the findings and objection deadline for a payload; nothing is stored. */
@@ -49,6 +51,7 @@ export class OrderDraftingService {
       await this.versioning.commit(m, actor, { orderId: id, previous: null, next: { ...state, acknowledgements }, action: 'CREATE', findings, now });
       return id;
     });
+    await this.events.orderChanged(orderId);
     return this.queries.get(actor, orderId);
   }
 
@@ -64,6 +67,7 @@ export class OrderDraftingService {
       const { findings } = await this.evaluate(m, state, orderId, dateOfBirth);
       await this.versioning.commit(m, actor, { orderId, previous, next: state, action: 'UPDATE_DRAFT', findings, now, reason: dto.reason });
     });
+    await this.events.orderChanged(orderId);
     return this.queries.get(actor, orderId);
   }
 

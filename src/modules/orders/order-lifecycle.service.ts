@@ -8,6 +8,7 @@ import { assertTransition, effectiveStatus, type OrderAction } from '../../domai
 import type { OrderState } from '../../domain/order/order';
 import { currentEnd, type RuleAction } from '../../domain/rules';
 import { DomainError } from '../../domain/shared/domain-error';
+import { RegisterEvents } from '../events/register-events';
 import { PersonsService } from '../persons/persons.service';
 import type {
   AmendDto,
@@ -59,6 +60,7 @@ export class OrderLifecycleService {
     private readonly persons: PersonsService,
     private readonly queries: OrderQueriesService,
     private readonly clock: Clock,
+    private readonly events: RegisterEvents,
   ) {}
 
   sendIntent(actor: Actor, id: string, v: number, dto: SendIntentDto): Promise<OrderDto> {
@@ -201,6 +203,7 @@ export class OrderLifecycleService {
       if (spec.decision) next = { ...next, acknowledgements: gateFindings(findings, previous.body.acknowledgements, spec.acknowledgements ?? [], actor, now) };
       await this.versioning.commit(m, actor, { orderId, previous, next, action: spec.action, findings, now: nowDate, reason: spec.reason });
     });
+    await this.events.orderChanged(orderId);
     return this.queries.get(actor, orderId);
   }
 }

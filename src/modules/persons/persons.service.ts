@@ -5,6 +5,7 @@ import type { Actor } from '../../auth/actor';
 import { hasRole, inScope } from '../../auth/principal';
 import { DomainError } from '../../domain/shared/domain-error';
 import { AuditService } from '../audit/audit.service';
+import { RegisterEvents } from '../events/register-events';
 import { MunicipalitiesRepository } from '../municipalities/municipalities.repository';
 import { ProcessingLogService } from '../processing-log/processing-log.service';
 import type { CreatePersonDto, PersonDto, PersonMinimalDto } from './dto/person.dto';
@@ -35,13 +36,14 @@ export class PersonsService {
     private readonly municipalities: MunicipalitiesRepository,
     private readonly audit: AuditService,
     private readonly processingLog: ProcessingLogService,
+    private readonly events: RegisterEvents,
   ) {}
 
   async create(actor: Actor, dto: CreatePersonDto): Promise<PersonDto> {
     if (!inScope(actor, dto.municipalityCode) || !(await this.municipalities.findByCode(dto.municipalityCode))) {
       throw new DomainError('NOT_FOUND', `Municipality ${dto.municipalityCode} not found`);
     }
-    return this.dataSource.transaction(async (m) => {
+    const created = await this.dataSource.transaction(async (m) => {
       const row = await this.repository.insert(
         m,
         { municipalityCode: dto.municipalityCode, name: dto.name, dateOfBirth: dto.dateOfBirth, vNumber: dto.identifiers?.vNumber ?? null, bsn: dto.identifiers?.bsn ?? null },
@@ -51,6 +53,8 @@ export class PersonsService {
       await this.audit.record(m, actor, { action: 'person.created', entityType: 'person', entityId: row.id, municipalityCode: row.municipalityCode, after: { fields } });
       return toFull(row);
     });
+    await this.events.personChanged(created.id, created.municipalityCode);
+    return created;
   }
 
   /** The person as the caller may see them (police: minimal), with the read logged. */

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '../../auth/actor';
+import { inScope } from '../../auth/principal';
+import { Clock } from '../../common/clock';
+import type { ZoneHit } from '../../domain/breach/breach-types';
+import { activeAt, evaluateBreach } from '../../domain/breach/evaluate-breach';
+import { DomainError } from '../../domain/shared/domain-error';
+import { MAX_PENDING_ROWS, ProcessingLogBuffer } from '../processing-log/processing-log.buffer';
+import type { BreachBatchDto, BreachCheckDto, BreachCheckResultDto, CheckPositionDto } from './dto/breach-check.dto';
+import { GeofenceService, type IndexedOrder } from './geofence.service';
+
+const DEFAULT_TIME_ZONE = 'Europe/Amsterdam';
+
+/**
+ * The police's questions, answered from memory (the geofence service): is this person here and now in breach, and
+ * what applies at this point. Each check of a person is recorded in the processing log (who asked, when, about whom,
+ * why), never the position.
+ */
+@Injectable()
+export class BreachChecksService {
+  constructor(
+    private readonly geofence: GeofenceService,
+    private readonly log: ProcessingLogBuffer,
+    private readonly clock: Clock,
+  ) {}
+
+  check(actor: Actor, dto: BreachCheckDto): BreachCheckResultDto {
+    const orders = this.ordersInScope(actor, dto.personId, dto.purpose);
+    const result = evaluateBreach({
+      orders,
+      position: dto.position,
+      at: dto.at,
+      groupSize: dto.groupSize,
+      timeZone: DEFAULT_TIME_ZONE,
+      zoneHits: this.hits(orders, dto.position),
+    });
+    return { ...result, personId: dto.personId, at: dto.at, dataAsOf: this.geofence.dataAsOf.toISOString() };
+  }
+
+  batch(actor: Actor, dto: BreachBatchDto) {
+    const orders = this.ordersInScope(actor, dto.personId, dto.purpose);
+    const results = dto.positions.map((p) => ({
+      at: p.at,
+      position: { lon: p.lon, lat: p.lat, accuracyM: p.accuracyM },
+      ...evaluateBreach({ orders, position: p, at: p.at, groupSize: dto.groupSize, timeZone: DEFAULT_TIME_ZONE, zoneHits: this.hits(orders, p) }),
+    }));
+    return { personId: dto.personId, results, dataAsOf: this.geofence.dataAsOf.toISOString() };
+  }
+
+  /** Every order in force in the caller's municipalities whose zone and schedule cover the point at `at`. */
+  activeOrders(actor: Actor, point: { lon: number; lat: number }, at?: string) {
+    const when = at ?? this.clock.now().toISOString();
+    const measures = activeAt({ orders: this.geofence.allOrders, timeZone: DEFAULT_TIME_ZONE, index: this.geofence.geofence }, point, when);
+    const inScopeOnly = measures.filter((m) => inScope(actor, this.geofence.allOrders.get(m.orderId)!.municipalityCode));
+    return {
+      at: when,
+      position: point,
+      orders: inScopeOnly.map((m) => ({ ...m, personId: this.geofence.allOrders.get(m.orderId)!.personId })),
+      dataAsOf: this.geofence.dataAsOf.toISOString(),
+    };
+  }
+
+  /** The person's orders the caller may see; an unknown or out-of-scope person is a 404. Logs the check. */
+  private ordersInScope(actor: Actor, personId: string, purpose?: string): readonly IndexedOrder[] {
+    const municipalityCode = this.geofence.municipalityOfPerson(personId);
+    if (!municipalityCode || !inScope(actor, municipalityCode)) throw new DomainError('NOT_FOUND', `Person ${personId} not found`);
+    if (this.log.size >= MAX_PENDING_ROWS) {
+      throw new DomainError('CONFLICT', 'The processing log cannot be written; checks resume when the database is back', { status: 503 });
+    }
+    this.log.add(actor, { action: 'breach-check', personId, municipalityCode, purpose: purpose ?? actor.purpose });
+    return this.geofence.ordersOf(personId).filter((o) => inScope(actor, o.municipalityCode));
+  }
+
+  /** The zones of these orders at the position (index candidates, exact test), without building a hit per other order. */
+  private hits(orders: readonly IndexedOrder[], p: CheckPositionDto): ZoneHit[] {
+    if (!orders.length) return [];
+    const ids = new Set(orders.map((o) => o.id));
+    const hits: ZoneHit[] = [];
+    this.geofence.geofence.forEachNear(p.lon, p.lat, p.accuracyM ?? 0, (ref, inside, distanceM) => {
+      if (ids.has(ref.orderId)) hits.push({ orderId: ref.orderId, zoneId: ref.zoneId, zoneVersionId: ref.zoneVersionId, inside, distanceM });
+    });
+    return hits;
+  }
+}

@@ -1,0 +1,153 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import type { BreachOrder } from '../../domain/breach/breach-types';
+import { GeofenceIndex, type GeofenceEntry } from '../../domain/geofence/geofence-index';
+import type { OrderState } from '../../domain/order/order';
+import { Clock } from '../../common/clock';
+import { RegisterEvents } from '../events/register-events';
+import { GeofenceRepository, type IndexedOrderRow, type ZoneVersionGeometry } from './geofence.repository';
+
+/** An order as the index keeps it: what the breach rules need, nothing of the case file. */
+export interface IndexedOrder extends BreachOrder {
+  personId: string;
+  municipalityCode: string;
+}
+
+function slim(row: IndexedOrderRow): IndexedOrder {
+  const b: OrderState = row.body;
+  return {
+    id: row.orderId,
+    version: row.version,
+    personId: row.personId,
+    municipalityCode: row.municipalityCode,
+    timeZone: row.timeZone,
+    basis: b.basis,
+    measures: b.measures,
+    validity: b.validity,
+    status: b.status,
+    incidents: [],
+    procedure: { signatory: b.procedure.signatory, notifiedAt: b.procedure.notifiedAt },
+    extensions: b.extensions.map((e) => ({ decidedAt: e.decidedAt, previousEnd: e.previousEnd, newEnd: e.newEnd })),
+    exemptions: b.exemptions,
+    suspensions: b.suspensions,
+    withdrawnAt: b.withdrawnAt,
+    revokedAt: b.revokedAt,
+  };
+}
+
+function entriesOf(order: IndexedOrder, zones: Map<string, ZoneVersionGeometry>): GeofenceEntry[] {
+  const ids = new Set(order.measures.flatMap((m) => (m.type === 'REPORTING_DUTY' ? [] : (m.zoneVersionIds ?? []))));
+  return [...ids].flatMap((id) => {
+    const z = zones.get(id);
+    return z ? [{ key: `${order.id}:${id}`, orderId: order.id, zoneId: z.zoneId, zoneVersionId: id, geometry: z.geometry }] : [];
+  });
+}
+
+/**
+ * The in-memory picture the police's questions are answered from: every issued order (whatever its validity; the
+ * evaluation filters by the instant asked about), its zone versions in a geofence index, and which person and
+ * municipality each order and person belongs to. Built at start-up; patched after every committed order change.
+ */
+@Injectable()
+export class GeofenceService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(GeofenceService.name);
+  private index = GeofenceIndex.build([]);
+  private readonly orders = new Map<string, IndexedOrder>();
+  private readonly ordersByPerson = new Map<string, IndexedOrder[]>();
+  private readonly personMunicipality = new Map<string, string>();
+  private syncedAt = new Date(0);
+  private patches: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly repository: GeofenceRepository,
+    private readonly events: RegisterEvents,
+    private readonly clock: Clock,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.events.onOrderChanged((orderId) => this.refreshOrder(orderId));
+    this.events.onPersonChanged(({ personId, municipalityCode }) => this.setPerson(personId, municipalityCode));
+    await this.rebuild();
+  }
+
+  /** Reloads everything from the database. */
+  async rebuild(): Promise<void> {
+    const started = Date.now();
+    const [rows, persons] = await Promise.all([this.repository.issuedOrders(), this.repository.persons()]);
+    const zones = await this.zonesOf(rows.map(slim));
+    this.orders.clear();
+    this.ordersByPerson.clear();
+    this.personMunicipality.clear();
+    persons.forEach((p) => this.personMunicipality.set(p.id, p.municipalityCode));
+    const entries = rows.map(slim).flatMap((o) => (this.put(o), entriesOf(o, zones)));
+    this.index = GeofenceIndex.build(entries);
+    this.syncedAt = this.clock.now();
+    this.logger.log(`Breach index built: ${this.orders.size} issued orders, ${entries.length} zone entries in ${Date.now() - started} ms`);
+  }
+
+  /**
+   * Re-reads one order after a change and patches the index (or drops the order when it was never issued).
+   * Patches run one after another, so a slow read of an older change never overwrites a newer one.
+   */
+  refreshOrder(orderId: string): Promise<void> {
+    this.patches = this.patches.then(() => this.patch(orderId));
+    return this.patches;
+  }
+
+  private async patch(orderId: string): Promise<void> {
+    const row = await this.repository.order(orderId);
+    this.drop(orderId);
+    if (row) {
+      const order = slim(row);
+      this.put(order);
+      entriesOf(order, await this.zonesOf([order])).forEach((e) => this.index.upsert(e));
+    }
+    this.syncedAt = this.clock.now();
+  }
+
+  get geofence(): GeofenceIndex {
+    return this.index;
+  }
+
+  get allOrders(): ReadonlyMap<string, IndexedOrder> {
+    return this.orders;
+  }
+
+  ordersOf(personId: string): readonly IndexedOrder[] {
+    return this.ordersByPerson.get(personId) ?? [];
+  }
+
+  municipalityOfPerson(personId: string): string | undefined {
+    return this.personMunicipality.get(personId);
+  }
+
+  /** When the index last agreed with the database (start-up or the last patch). */
+  get dataAsOf(): Date {
+    return this.syncedAt;
+  }
+
+  private setPerson(personId: string, municipalityCode: string | null): void {
+    if (municipalityCode) this.personMunicipality.set(personId, municipalityCode);
+    else this.personMunicipality.delete(personId);
+  }
+
+  private put(order: IndexedOrder): void {
+    this.orders.set(order.id, order);
+    this.ordersByPerson.set(order.personId, [...(this.ordersByPerson.get(order.personId) ?? []), order]);
+  }
+
+  private drop(orderId: string): void {
+    const old = this.orders.get(orderId);
+    if (!old) return;
+    this.orders.delete(orderId);
+    const rest = (this.ordersByPerson.get(old.personId) ?? []).filter((o) => o.id !== orderId);
+    if (rest.length) this.ordersByPerson.set(old.personId, rest);
+    else this.ordersByPerson.delete(old.personId);
+    old.measures.flatMap((m) => m.zoneVersionIds ?? []).forEach((id) => this.index.remove(`${orderId}:${id}`));
+  }
+
+  private async zonesOf(orders: IndexedOrder[]): Promise<Map<string, ZoneVersionGeometry>> {
+    const ids = [...new Set(orders.flatMap((o) => o.measures.flatMap((m) => m.zoneVersionIds ?? [])))];
+    return new Map((await this.repository.zoneVersions(ids)).map((z) => [z.zoneVersionId, z]));
+  }
+}
+
