@@ -14,6 +14,7 @@ import { AuditReportModule } from './modules/audit-report/audit-report.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { DossierModule } from './modules/dossier/dossier.module';
 import { EventsModule } from './modules/events/events.module';
+import { BenchModule } from './modules/bench/bench.module';
 import { BreachModule } from './modules/breach/breach.module';
 import { HealthModule } from './modules/health/health.module';
 import { MunicipalitiesModule } from './modules/municipalities/municipalities.module';
@@ -59,6 +60,7 @@ export class AppModule {
         ReportingModule,
         DossierModule,
         AuditReportModule,
+        ...(config.benchNoopRoute ? [BenchModule] : []),
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { loadConfig, type AppConfig } from './config/app-config';
 import { API_PREFIX, configureApp, createHttpAdapter } from './configure-app';
@@ -80,4 +80,5 @@ export async function run(): Promise<void> {
     `Service ready on ${describeDatabase(config)} — API: ${base}  OpenAPI: ${base}/openapi.json  Docs: ${base}/docs`,
     'Bootstrap',
   );
+  PinoLogger.root.flush(); // logs are buffered; whoever waits for "ready" should not wait for 4 KiB more
 }

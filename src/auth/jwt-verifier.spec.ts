@@ -53,3 +53,23 @@ describe('JwtVerifier', () => {
     await expect(v.verify(hs)).rejects.toBeInstanceOf(InvalidTokenError);
   });
 });
+
+describe('JwtVerifier cache', () => {
+  const dev = loadConfig({}).jwt;
+
+  it('answers a repeated token from the cache until it expires, then refuses it', async () => {
+    const v = await JwtVerifier.create(dev);
+    const token = await signDevToken(dev, { roles: ['police'], municipalities: ['GM1706'], expiresIn: 60 });
+    const now = Date.now();
+    await expect(v.verify(token, now)).resolves.toMatchObject({ roles: ['police'] });
+    await expect(v.verify(token, now + 30_000)).resolves.toMatchObject({ roles: ['police'] });
+    await expect(v.verify(token, now + 60_000 + (dev.clockToleranceS + 2) * 1000)).rejects.toBeInstanceOf(InvalidTokenError);
+  });
+
+  it('never caches a refused token', async () => {
+    const v = await JwtVerifier.create(dev);
+    const forged = await signDevToken(dev, { roles: ['admin'], municipalities: ['*'], secret: 'q'.repeat(40) });
+    await expect(v.verify(forged)).rejects.toBeInstanceOf(InvalidTokenError);
+    await expect(v.verify(forged)).rejects.toBeInstanceOf(InvalidTokenError);
+  });
+});

@@ -1,8 +1,12 @@
 import { createRemoteJWKSet, importSPKI, jwtVerify, type JWTPayload } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { AppConfig } from '../config/app-config';
 import { ALL_MUNICIPALITIES, ROLES, type Principal, type Role } from './principal';
 
 export class InvalidTokenError extends Error {}
+
+/** Verified tokens kept, so a police app's repeated checks with one token pay for the signature once. */
+const CACHED_TOKENS = 10_000;
 
 const MUNICIPALITY_CODE = /^GM\d{4}$/;
 const ASYMMETRIC = ['RS256', 'RS384', 'RS512', 'PS256', 'ES256', 'ES384', 'EdDSA'];
@@ -14,6 +18,8 @@ type Key = Parameters<typeof jwtVerify>[1];
  * shape of the claims this service relies on (`sub`, `roles`, `municipalities`).
  */
 export class JwtVerifier {
+  private readonly verified = new LRUCache<string, { principal: Principal; expMs: number }>({ max: CACHED_TOKENS });
+
   private constructor(
     private readonly key: Key,
     private readonly algorithms: string[],
@@ -28,7 +34,23 @@ export class JwtVerifier {
     return new JwtVerifier(await importSPKI(k.pem, alg), [alg], jwt);
   }
 
-  async verify(token: string): Promise<Principal> {
+  /**
+   * The principal of a valid token. A token verified before is answered from the cache until its `exp` (plus the
+   * allowed clock skew) passes: signature, issuer and audience of a given token string cannot change.
+   */
+  async verify(token: string, nowMs: number = Date.now()): Promise<Principal> {
+    const hit = this.verified.get(token);
+    if (hit) {
+      if (nowMs <= hit.expMs + this.jwt.clockToleranceS * 1000) return hit.principal;
+      this.verified.delete(token);
+      throw new InvalidTokenError('"exp" claim timestamp check failed');
+    }
+    const { principal, expMs } = await this.verifyFully(token);
+    this.verified.set(token, { principal, expMs });
+    return principal;
+  }
+
+  private async verifyFully(token: string): Promise<{ principal: Principal; expMs: number }> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.key, {
@@ -41,7 +63,7 @@ export class JwtVerifier {
     } catch (e) {
       throw new InvalidTokenError((e as Error).message);
     }
-    return toPrincipal(payload);
+    return { principal: toPrincipal(payload), expMs: payload.exp! * 1000 };
   }
 }
 

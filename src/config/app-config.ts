@@ -26,6 +26,8 @@ export interface AppConfig {
   jwt: { key: JwtKeyConfig; issuer: string; audience: string; clockToleranceS: number };
   logLevel: string;
   bodyLimitBytes: number;
+  /** The benchmark's do-nothing route; never in production. */
+  benchNoopRoute: boolean;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -66,6 +68,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (vars.NODE_ENV === 'production' && vars.JWT_SECRET) {
     throw new ConfigError('JWT_SECRET: shared-secret tokens are for development only; production uses JWT_PUBLIC_KEY or JWT_JWKS_URL');
   }
+  if (vars.NODE_ENV === 'production' && vars.BENCH_NOOP_ROUTE) {
+    throw new ConfigError('BENCH_NOOP_ROUTE: the benchmark route is not available in production');
+  }
   const embedded = !vars.DATABASE_URL;
   const dataDir = isAbsolute(vars.DATA_DIR) ? vars.DATA_DIR : resolve(process.cwd(), vars.DATA_DIR);
   return {
@@ -80,5 +85,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwt: { key: jwtKey(vars), issuer: vars.JWT_ISSUER, audience: vars.JWT_AUDIENCE, clockToleranceS: vars.JWT_CLOCK_TOLERANCE_S },
     logLevel: vars.LOG_LEVEL,
     bodyLimitBytes: vars.BODY_LIMIT_BYTES,
+    benchNoopRoute: vars.BENCH_NOOP_ROUTE ?? false,
   };
 }

@@ -102,6 +102,13 @@ export class EnvironmentVariables {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Adds `GET /api/v1/bench/noop` (no auth, does nothing) for the HTTP benchmark's framework ceiling. */
+  @Transform(blankToUndefined)
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean()
+  BENCH_NOOP_ROUTE?: boolean;
+
   @Transform(toInt)
   @IsInt()
   @Min(1024)

@@ -179,9 +179,20 @@ describe('breach checks (e2e)', () => {
     expect(JSON.stringify(rows[0])).not.toContain(String(INSIDE.lon));
   });
 
-  it('refuses malformed checks with 400 naming the field', async () => {
+  it('refuses malformed checks with a 400 problem naming the field, and stores nothing', async () => {
     const personId = await createPerson(t);
-    const res = await check(personId, { lon: 'five', lat: 95 }, '2026-02-30T10:00:00+01:00').expect(400);
-    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['position.lon', 'position.lat', 'at']));
+    const res = await check(personId, { lon: 'five', lat: 95 }, '2026-02-30T10:00:00+01:00', { colour: 'red' }).expect(400);
+    expect(res.headers['content-type']).toMatch(/problem\+json/);
+    expect(res.body.type).toBe('urn:ordreg:problem:validation-error');
+    expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['position.lon', 'position.lat', 'at', 'colour']));
+    const noOffset = await check(personId, INSIDE, '2026-12-12T22:30:00').expect(400);
+    expect([...new Set(noOffset.body.errors.map((e: { field: string }) => e.field))]).toEqual(['at']);
+    const missing = await request(t.http).post('/api/v1/breach-checks').set('Authorization', police).send({ position: INSIDE }).expect(400);
+    expect(missing.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['personId', 'at']));
+    const tooMany = await request(t.http).post('/api/v1/breach-checks/batch').set('Authorization', police)
+      .send({ personId, positions: Array.from({ length: 1001 }, () => ({ ...INSIDE, at: '2026-12-12T22:30:00+01:00' })) }).expect(400);
+    expect(tooMany.body.errors[0].field).toBe('positions');
+    await t.app.get(ProcessingLogBuffer).flush();
+    expect(await t.dataSource.query(`SELECT 1 FROM processing_log WHERE person_id = $1`, [personId])).toEqual([]);
   });
 });

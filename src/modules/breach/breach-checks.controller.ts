@@ -1,9 +1,14 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { RouteSchema } from '@nestjs/platform-fastify';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../../auth/actor';
 import { Roles } from '../../auth/roles.decorator';
 import { ActiveOrdersQueryDto, BreachBatchDto, BreachCheckDto, BreachCheckResultDto } from './dto/breach-check.dto';
+import { BREACH_BATCH_BODY, BREACH_CHECK_BODY } from './dto/breach-check.schema';
 import { BreachChecksService } from './breach-checks.service';
+
+/** A body already validated by the route's JSON schema: typed as the DTO, but not a class, so no second validation. */
+type Validated<T> = Readonly<T>;
 
 @ApiTags('breach checks')
 @ApiBearerAuth()
@@ -15,8 +20,10 @@ export class BreachChecksController {
   @Post('breach-checks')
   @HttpCode(200)
   @Roles('police')
+  @RouteSchema({ body: BREACH_CHECK_BODY })
+  @ApiBody({ type: BreachCheckDto })
   @ApiOkResponse({ type: BreachCheckResultDto })
-  check(@CurrentActor() actor: Actor, @Body() dto: BreachCheckDto): BreachCheckResultDto {
+  check(@CurrentActor() actor: Actor, @Body() dto: Validated<BreachCheckDto>): BreachCheckResultDto {
     return this.service.check(actor, dto);
   }
 
@@ -24,7 +31,9 @@ export class BreachChecksController {
   @Post('breach-checks/batch')
   @HttpCode(200)
   @Roles('police')
-  batch(@CurrentActor() actor: Actor, @Body() dto: BreachBatchDto) {
+  @RouteSchema({ body: BREACH_BATCH_BODY })
+  @ApiBody({ type: BreachBatchDto })
+  batch(@CurrentActor() actor: Actor, @Body() dto: Validated<BreachBatchDto>) {
     return this.service.batch(actor, dto);
   }
 

@@ -1,0 +1,157 @@
+/**
+ * HTTP benchmark of the breach check (`npm run bench:http`): the real service in its own process on loopback, with
+ * 10,000 issued orders, loaded by autocannon; and in the same run, alternating, a do-nothing route of the same app
+ * (the framework's ceiling). Prints checks/s and p99 per round and their medians, and the share of the ceiling.
+ */
+import 'reflect-metadata';
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { signDevToken } from '../src/auth/dev-token';
+import { loadConfig } from '../src/config/app-config';
+import { openDatabase } from '../src/database/open-database';
+import { BENCH_MUNICIPALITIES, seedOrders, type SeededOrder } from './lib/seed-orders';
+
+const ORDERS = Number(process.env.BENCH_ORDERS ?? 10_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const PORT = 3900 + Math.floor(Math.random() * 90);
+const ROOT = join(__dirname, '..');
+
+function startService(env: Record<string, string>): Promise<ChildProcess> {
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []; // e.g. --cpu-prof to profile the service
+  const child = spawn(process.execPath, [...nodeArgs, '-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'development', PORT: String(PORT), ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('Service ready')) {
+        child.stdout!.off('data', onData);
+        child.stdout!.resume(); // keep draining the request log, as a terminal or collector would
+        resolve(child);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`service exited with ${code}: ${out.slice(-2000)}`)));
+  });
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/**
+ * Where the service keeps its data: the embedded database in a fresh folder, or (with BENCH_DATABASE_URL, e.g. the
+ * local PostgreSQL) a fresh database there, as production runs.
+ */
+async function databaseEnv(dataDir: string): Promise<Record<string, string>> {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (!url) return { DATA_DIR: dataDir };
+  const target = new URL(url);
+  const name = `ordreg_http_bench_${process.pid}`;
+  const admin = new Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  target.pathname = `/${name}`;
+  dropDatabase = async () => {
+    const c = new Client({ connectionString: url });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.end();
+  };
+  return { DATABASE_URL: target.toString(), MIGRATIONS_RUN: 'true' };
+}
+
+let dropDatabase = async () => undefined as void;
+
+async function prepare(env: Record<string, string>): Promise<SeededOrder[]> {
+  // First start: migrations, boundaries and demo data, exactly as `npm start` does them.
+  await stop(await startService(env));
+  const config = loadConfig({ ...process.env, ...env });
+  const db = await openDatabase(config);
+  try {
+    const started = Date.now();
+    const seeded = await seedOrders(db.dataSource, ORDERS, new Date());
+    console.log(`seeded ${ORDERS} issued orders in ${Date.now() - started} ms`);
+    return seeded;
+  } finally {
+    await db.close();
+  }
+}
+
+function run(opts: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))));
+}
+
+function checkRequests(seeded: SeededOrder[], token: string): autocannon.Options['requests'] {
+  let i = 0;
+  return [
+    {
+      method: 'POST',
+      path: '/api/v1/breach-checks',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      setupRequest: (req) => {
+        const s = seeded[(i = (i + 7919) % seeded.length)];
+        const away = i % 2 === 1 ? 0.05 : 0; // half the checks inside the person's zone, half ~4 km away
+        req.body = JSON.stringify({ personId: s.personId, position: { lon: s.inside.lon + away, lat: s.inside.lat, accuracyM: 10 }, at: new Date().toISOString() });
+        return req;
+      },
+    },
+  ];
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ordreg-bench-'));
+  let service: ChildProcess | undefined;
+  try {
+    const env = await databaseEnv(dataDir);
+    const seeded = await prepare(env);
+    service = await startService({ ...env, BENCH_NOOP_ROUTE: 'true' });
+    const token = await signDevToken(loadConfig({}).jwt, { roles: ['police'], municipalities: BENCH_MUNICIPALITIES, expiresIn: '2h' });
+    const base = { url: `http://127.0.0.1:${PORT}`, connections: CONNECTIONS, duration: SECONDS };
+    await run({ ...base, duration: 3, requests: checkRequests(seeded, token) }); // warm-up
+    const rows: { round: number; route: string; rps: number; p99: number; errors: number }[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      const check = await run({ ...base, requests: checkRequests(seeded, token) });
+      const noop = await run({ ...base, requests: [{ method: 'GET', path: '/api/v1/bench/noop' }] });
+      rows.push({ round, route: 'POST /breach-checks', rps: check.requests.average, p99: check.latency.p99, errors: check.errors + check.non2xx });
+      rows.push({ round, route: 'GET /bench/noop', rps: noop.requests.average, p99: noop.latency.p99, errors: noop.errors + noop.non2xx });
+    }
+    report(rows);
+  } finally {
+    if (service) await stop(service);
+    await dropDatabase();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function report(rows: { round: number; route: string; rps: number; p99: number; errors: number }[]): void {
+  const db = process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'embedded PGlite';
+  console.log(`\nHTTP benchmark on ${db}: ${ORDERS} issued orders, ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} alternating rounds`);
+  console.log('round  route                  req/s     p99 ms  errors');
+  for (const r of rows) console.log(`${String(r.round).padEnd(6)} ${r.route.padEnd(22)} ${r.rps.toFixed(0).padStart(7)}  ${r.p99.toFixed(1).padStart(7)}  ${r.errors}`);
+  const checks = rows.filter((r) => r.route.startsWith('POST'));
+  const noops = rows.filter((r) => r.route.startsWith('GET'));
+  const [cRps, nRps, cP99] = [median(checks.map((r) => r.rps)), median(noops.map((r) => r.rps)), median(checks.map((r) => r.p99))];
+  const share = cRps / nRps;
+  console.log(`median breach checks/s ${cRps.toFixed(0)}, p99 ${cP99.toFixed(1)} ms; bare route ${nRps.toFixed(0)} req/s; share of ceiling ${(100 * share).toFixed(0)}%`);
+  console.log(`target >= 5000 checks/s: ${cRps >= 5000 ? 'PASS' : 'FAIL'}; p99 < 20 ms: ${cP99 < 20 ? 'PASS' : 'FAIL'}; >= 40% of bare route: ${share >= 0.4 ? 'PASS' : 'FAIL'}; errors: ${checks.reduce((n, r) => n + r.errors, 0)}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
