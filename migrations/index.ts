@@ -5,6 +5,8 @@ import { CreateOrder1796000003000 } from './1796000003000-CreateOrder';
 import { CreateAuditEvent1796000004000 } from './1796000004000-CreateAuditEvent';
 import { CreateSeedHistory1796000005000 } from './1796000005000-CreateSeedHistory';
 import { CreateProcessingLog1796000006000 } from './1796000006000-CreateProcessingLog';
+import { CreateReporting1796000010000 } from './1796000010000-CreateReporting';
+import { CreateViolation1796000011000 } from './1796000011000-CreateViolation';
 
 /** Every migration, in order. Listed explicitly so the compiled app, ts-jest and the CLI load the same set. */
 export const MIGRATIONS = [
@@ -15,4 +17,6 @@ export const MIGRATIONS = [
   CreateAuditEvent1796000004000,
   CreateSeedHistory1796000005000,
   CreateProcessingLog1796000006000,
+  CreateReporting1796000010000,
+  CreateViolation1796000011000,
 ];

@@ -19,8 +19,6 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     routerOptions: { ignoreTrailingSlash: false, ignoreDuplicateSlashes: false },
-    // Routes with a JSON schema (the breach checks) refuse unknown fields and wrong types instead of fixing them.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
     genReqId: (req: IncomingMessage) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && INCOMING_REQUEST_ID.test(incoming) ? incoming : randomUUID();

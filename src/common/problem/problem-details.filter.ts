@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type DomainErrorCode } from '../../domain/shared/domain-error';
-import { FieldProblem, Problem, PROBLEM_CONTENT_TYPE, problemType, statusTitle } from './problem';
+import { Problem, PROBLEM_CONTENT_TYPE, problemType, statusTitle } from './problem';
 
 const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   NOT_FOUND: 404,
@@ -26,9 +26,9 @@ function fromHttpException(e: HttpException): Problem {
 
 function fromDomainError(e: DomainError): Problem {
   const status = (e.details['status'] as number | undefined) ?? DOMAIN_STATUS[e.code];
-  const { status: _s, ...extensions } = e.details;
+  const { status: _s, problemSlug, ...extensions } = e.details;
   return {
-    type: problemType(e.code.toLowerCase().replace(/_/g, '-')),
+    type: problemType((problemSlug as string | undefined) ?? e.code.toLowerCase().replace(/_/g, '-')),
     title: statusTitle(status),
     status,
     detail: e.message,
@@ -36,34 +36,10 @@ function fromDomainError(e: DomainError): Problem {
   };
 }
 
-interface SchemaError {
-  instancePath: string;
-  keyword: string;
-  message?: string;
-  params: { missingProperty?: string; additionalProperty?: string };
-}
-
-/** Ajv's errors of a route's JSON schema as field problems ("/position/lon" → "position.lon"). */
-function schemaFieldProblems(validation: SchemaError[]): FieldProblem[] {
-  return validation.map((v) => {
-    const base = v.instancePath.replace(/^\//, '').replace(/\/(\d+)(?=\/|$)/g, '[$1]').replace(/\//g, '.');
-    const leaf = v.params.missingProperty ?? v.params.additionalProperty;
-    const field = leaf ? (base ? `${base}.${leaf}` : leaf) : base;
-    const code = v.keyword === 'additionalProperties' ? 'unknownField' : v.keyword;
-    const message = v.keyword === 'additionalProperties' ? `${field} is not a known field` : `${field} ${v.message ?? 'is invalid'}`;
-    return { field, code, message };
-  });
-}
-
 /** Fastify's own client errors (malformed JSON, body too large, wrong media type) carry a 4xx `statusCode`. */
 function fromFrameworkClientError(e: unknown): Problem | undefined {
-  const err = e as { statusCode?: unknown; code?: unknown; message?: unknown; validation?: SchemaError[] };
+  const err = e as { statusCode?: unknown; code?: unknown; message?: unknown };
   if (typeof err?.statusCode !== 'number' || err.statusCode < 400 || err.statusCode >= 500) return undefined;
-  if (Array.isArray(err.validation)) {
-    const errors = schemaFieldProblems(err.validation);
-    const fields = [...new Set(errors.map((p) => p.field))].join(', ');
-    return { type: problemType('validation-error'), title: statusTitle(400), status: 400, detail: `The request has ${errors.length} invalid field(s): ${fields}`, errors };
-  }
   const slug = typeof err.code === 'string' && err.code.startsWith('FST_') ? 'malformed-request' : undefined;
   return {
     type: problemType(slug),

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { RouteSchema } from '@nestjs/platform-fastify';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../../auth/actor';
 import { Roles } from '../../auth/roles.decorator';
+import { JsonSchemaPipe } from '../../common/validation/json-schema.pipe';
 import { ActiveOrdersQueryDto, BreachBatchDto, BreachCheckDto, BreachCheckResultDto } from './dto/breach-check.dto';
 import { BREACH_BATCH_BODY, BREACH_CHECK_BODY } from './dto/breach-check.schema';
 import { BreachChecksService } from './breach-checks.service';
 
-/** A body already validated by the route's JSON schema: typed as the DTO, but not a class, so no second validation. */
+/** A body validated by its JSON schema pipe: typed as the DTO, but not a class, so the class-validator pipe skips it. */
 type Validated<T> = Readonly<T>;
 
 @ApiTags('breach checks')
@@ -20,10 +20,9 @@ export class BreachChecksController {
   @Post('breach-checks')
   @HttpCode(200)
   @Roles('police')
-  @RouteSchema({ body: BREACH_CHECK_BODY })
   @ApiBody({ type: BreachCheckDto })
   @ApiOkResponse({ type: BreachCheckResultDto })
-  check(@CurrentActor() actor: Actor, @Body() dto: Validated<BreachCheckDto>): BreachCheckResultDto {
+  check(@CurrentActor() actor: Actor, @Body(new JsonSchemaPipe(BREACH_CHECK_BODY)) dto: Validated<BreachCheckDto>): BreachCheckResultDto {
     return this.service.check(actor, dto);
   }
 
@@ -31,9 +30,8 @@ export class BreachChecksController {
   @Post('breach-checks/batch')
   @HttpCode(200)
   @Roles('police')
-  @RouteSchema({ body: BREACH_BATCH_BODY })
   @ApiBody({ type: BreachBatchDto })
-  batch(@CurrentActor() actor: Actor, @Body() dto: Validated<BreachBatchDto>) {
+  batch(@CurrentActor() actor: Actor, @Body(new JsonSchemaPipe(BREACH_BATCH_BODY)) dto: Validated<BreachBatchDto>) {
     return this.service.batch(actor, dto);
   }
 

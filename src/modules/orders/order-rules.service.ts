@@ -4,10 +4,12 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import type { OrderState, PersonHistory } from '../../domain/order/order';
 import { buildRuleContext, checkOrder, orderObjectionDeadline, type RuleAction } from '../../domain/rules';
 import type { MunicipalityConfig } from '../../domain/municipality/municipality-config';
+import { incidentViolationProblems } from '../../domain/reporting/violations';
 import { DomainError } from '../../domain/shared/domain-error';
 import type { Finding } from '../../domain/shared/finding';
 import { MunicipalitiesRepository } from '../municipalities/municipalities.repository';
 import { toMunicipalityConfig } from '../municipalities/municipality-settings';
+import { ViolationsRepository } from '../violations/violations.repository';
 import { ZonesService } from '../zones/zones.service';
 import { OrdersRepository, type OrderVersionRow } from './orders.repository';
 
@@ -18,7 +20,7 @@ export interface RuleRun {
 }
 
 /** What the rules need about the person: earlier orders (latest version of each) and registered violations. */
-export function historyFrom(dateOfBirth: string | undefined, earlier: OrderVersionRow[]): PersonHistory {
+export function historyFrom(dateOfBirth: string | undefined, earlier: OrderVersionRow[], violations: PersonHistory['violations'] = []): PersonHistory {
   return {
     dateOfBirth,
     earlierOrders: earlier.map((r) => {
@@ -34,8 +36,24 @@ export function historyFrom(dateOfBirth: string | undefined, earlier: OrderVersi
         status: r.body.status,
       };
     }),
-    violations: [],
+    violations,
   };
+}
+
+/** The incidents an action records now, by index: all of a draft or dry run, the new ones of an amendment, else none. */
+function incidentsRecordedNow(order: OrderState, action: RuleAction | undefined): number[] {
+  if (action && action.kind !== 'CHECK' && action.kind !== 'AMEND') return [];
+  const before = new Set(action?.kind === 'AMEND' ? action.previous.incidents.map((i) => i.violationId) : []);
+  return order.incidents.flatMap((incident, index) => (incident.violationId && !before.has(incident.violationId) ? [index] : []));
+}
+
+/** Incidents picked from the register must name a current violation of the same person (400 naming the field). */
+function assertIncidentViolations(order: OrderState, action: RuleAction | undefined, registered: PersonHistory['violations']): void {
+  const problems = incidentViolationProblems(order.incidents, registered, incidentsRecordedNow(order, action));
+  if (problems.length === 0) return;
+  throw new DomainError('INVALID_INPUT', problems.map((p) => p.message).join('; '), {
+    errors: problems.map((p) => ({ field: `incidents[${p.index}].violationId`, code: 'unknownViolation', message: p.message })),
+  });
 }
 
 /**
@@ -48,6 +66,7 @@ export class OrderRulesService {
     private readonly municipalities: MunicipalitiesRepository,
     private readonly orders: OrdersRepository,
     private readonly zones: ZonesService,
+    private readonly violations: ViolationsRepository,
   ) {}
 
   async municipalityConfig(code: string, m?: EntityManager): Promise<MunicipalityConfig> {
@@ -62,10 +81,12 @@ export class OrderRulesService {
   ): Promise<RuleRun> {
     const municipality = await this.municipalityConfig(input.order.municipalityCode, m);
     const earlier = await this.orders.latestForPerson(input.order.personId, input.orderId, m);
+    const violations = await this.violations.historyForPerson(input.order.personId, m);
+    assertIncidentViolations(input.order, input.action, violations);
     const ctx = buildRuleContext({
       order: input.order,
       municipality,
-      history: historyFrom(input.dateOfBirth, earlier),
+      history: historyFrom(input.dateOfBirth, earlier, violations),
       now: input.now,
       zoneGeometries: await this.zoneGeometries(m, input.order),
       action: input.action,

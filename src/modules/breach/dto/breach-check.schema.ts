@@ -1,7 +1,7 @@
 import { MAX_BATCH_POSITIONS } from './breach-check.dto';
 
 /**
- * JSON schemas of the breach-check bodies, validated by Fastify's compiled (ajv) validator instead of class-validator:
+ * JSON schemas of the breach-check bodies, validated by a compiled (Ajv) validator instead of class-validator:
  * this is the police's hot path, and a compiled schema costs a fraction. They state the same rules as the DTOs in
  * `breach-check.dto.ts` (which document the API); keep the two in step.
  */
