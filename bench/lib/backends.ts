@@ -27,20 +27,28 @@ export function judgePerson(ds: Dataset, q: PersonCheck, zoneHits: readonly Zone
   });
 }
 
-/** The ids of the person's orders: what the service filters the index's candidates by. */
+/** The ids of the person's orders (the naive scan filters its hits by them). */
 function orderIdsOf(ds: Dataset, personId: string): Set<string> {
   return new Set((ds.ordersByPerson.get(personId) ?? []).map((o) => o.id));
 }
 
-/** (a) The service's approach: `forEachNear` filtered to the person's orders; `activeAt` with the index. */
+/** The index keys of the person's orders (`orderId:zoneVersionId` of each area or group ban), as the service keeps them. */
+function indexKeysOf(ds: Dataset, personId: string): string[] {
+  return (ds.ordersByPerson.get(personId) ?? []).flatMap((o) => {
+    const versions = new Set(o.measures.flatMap((m) => (m.type === 'REPORTING_DUTY' ? [] : (m.zoneVersionIds ?? []))));
+    return [...versions].map((v) => `${o.id}:${v}`);
+  });
+}
+
+/** (a) The service's approach: `forEachOfKeys` over the person's own zones; `activeAt` with the index. */
 export function indexBackend(ds: Dataset, index: GeofenceIndex): Backend {
+  const keysByPerson = new Map(ds.persons.map((p) => [p, indexKeysOf(ds, p)]));
   return {
     name: 'index',
     person(q) {
-      const ids = orderIdsOf(ds, q.personId);
       const hits: ZoneHit[] = [];
-      index.forEachNear(q.lon, q.lat, q.accuracyM, (ref, inside, distanceM) => {
-        if (ids.has(ref.orderId)) hits.push({ orderId: ref.orderId, zoneId: ref.zoneId, zoneVersionId: ref.zoneVersionId, inside, distanceM });
+      index.forEachOfKeys(q.lon, q.lat, q.accuracyM, keysByPerson.get(q.personId) ?? [], (ref, inside, distanceM) => {
+        hits.push({ orderId: ref.orderId, zoneId: ref.zoneId, zoneVersionId: ref.zoneVersionId, inside, distanceM });
       });
       return judgePerson(ds, q, hits);
     },

@@ -220,3 +220,35 @@ describe('GeofenceIndex: changes', () => {
     }
   });
 });
+
+describe('GeofenceIndex.forEachOfKeys', () => {
+  it('gives exactly the hits of forEachNear restricted to the given keys, on random points and radii', () => {
+    const entries = syntheticZones(400, { seed: 11, extent: [5.0, 51.5, 5.6, 52.0], vertices: 40 });
+    const index = GeofenceIndex.build(entries);
+    let seed = 5;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    let compared = 0;
+    for (let i = 0; i < 2000; i++) {
+      const lon = 5.0 + rand() * 0.6;
+      const lat = 51.5 + rand() * 0.5;
+      const radius = rand() < 0.5 ? 0 : rand() * 300;
+      const keys = new Set(entries.filter(() => rand() < 0.05).map((e) => e.key));
+      const expected: string[] = [];
+      index.forEachNear(lon, lat, radius, (ref, inside, d) => keys.has(ref.key) && expected.push(`${ref.key}:${inside}:${d.toFixed(6)}`));
+      const got: string[] = [];
+      index.forEachOfKeys(lon, lat, radius, keys, (ref, inside, d) => got.push(`${ref.key}:${inside}:${d.toFixed(6)}`));
+      expect(got.sort()).toEqual(expected.sort());
+      compared += expected.length;
+    }
+    expect(compared).toBeGreaterThan(20); // the points do hit the chosen zones
+  });
+
+  it('ignores unknown keys and sees entries added after the build', () => {
+    const index = GeofenceIndex.build([]);
+    const square = squareAround(5.5, 52.0, 100);
+    index.upsert({ key: 'o1:zv1', orderId: 'o1', zoneId: 'z1', zoneVersionId: 'zv1', geometry: square });
+    const hits: string[] = [];
+    index.forEachOfKeys(5.5, 52.0, 0, ['nope', 'o1:zv1'], (ref, inside) => hits.push(`${ref.key}:${inside}`));
+    expect(hits).toEqual(['o1:zv1:true']);
+  });
+});

@@ -146,6 +146,28 @@ export class GeofenceIndex implements GeofenceQueryable {
     }
   }
 
+  /**
+   * Like {@link forEachNear}, but only for the entries with the given keys (e.g. the zones of one person's orders):
+   * a bounding-box test and the exact test per entry, no tree search, no other zones evaluated.
+   */
+  forEachOfKeys(lon: number, lat: number, radiusM: number, keys: Iterable<string>, visit: GeofenceVisitor): void {
+    const mx = metresPerDegreeLon(lat);
+    const my = metresPerDegreeLat(lat);
+    const dLon = radiusM / mx + BOX_SLACK_DEG;
+    const dLat = radiusM / my + BOX_SLACK_DEG;
+    for (const key of keys) {
+      const ref = this.refByKey.get(key);
+      if (!ref) continue;
+      const slot = this.slotByVersion.get(ref.zoneVersionId) as Slot;
+      const b = slot.pack.zoneBoxes;
+      const o = slot.zone * 4;
+      if (b[o] > lon + dLon || b[o + 2] < lon - dLon || b[o + 1] > lat + dLat || b[o + 3] < lat - dLat) continue;
+      const d = slot.pack.evaluate(slot.zone, lon, lat, mx, my);
+      const inside = slot.pack.lastInside;
+      if (inside || -d <= radiusM) visit(ref, inside, d);
+    }
+  }
+
   private visitSlot(slot: Slot): void {
     if (slot.refs.length === 0) return;
     const d = slot.pack.evaluate(slot.zone, this.qLon, this.qLat, this.qMx, this.qMy);

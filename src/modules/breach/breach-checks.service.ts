@@ -71,14 +71,14 @@ export class BreachChecksService {
     return this.geofence.ordersOf(personId).filter((o) => inScope(actor, o.municipalityCode));
   }
 
-  /** The zones of these orders at the position (index candidates, exact test), without building a hit per other order. */
+  /** The zones of these orders at the position: only the person's own zones are tested, never the others nearby. */
   private hits(orders: readonly IndexedOrder[], p: CheckPositionDto): ZoneHit[] {
-    if (!orders.length) return [];
-    const ids = new Set(orders.map((o) => o.id));
     const hits: ZoneHit[] = [];
-    this.geofence.geofence.forEachNear(p.lon, p.lat, p.accuracyM ?? 0, (ref, inside, distanceM) => {
-      if (ids.has(ref.orderId)) hits.push({ orderId: ref.orderId, zoneId: ref.zoneId, zoneVersionId: ref.zoneVersionId, inside, distanceM });
-    });
+    for (const order of orders) {
+      this.geofence.geofence.forEachOfKeys(p.lon, p.lat, p.accuracyM ?? 0, order.indexKeys, (ref, inside, distanceM) => {
+        hits.push({ orderId: ref.orderId, zoneId: ref.zoneId, zoneVersionId: ref.zoneVersionId, inside, distanceM });
+      });
+    }
     return hits;
   }
 }

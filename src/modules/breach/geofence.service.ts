@@ -10,6 +10,12 @@ import { GeofenceRepository, type IndexedOrderRow, type ZoneVersionGeometry } fr
 export interface IndexedOrder extends BreachOrder {
   personId: string;
   municipalityCode: string;
+  /** Keys of this order's entries in the geofence index (one per zone version of an area or group ban). */
+  indexKeys: string[];
+}
+
+function zoneVersionsOf(order: OrderState): string[] {
+  return [...new Set(order.measures.flatMap((m) => (m.type === 'REPORTING_DUTY' ? [] : (m.zoneVersionIds ?? []))))];
 }
 
 function slim(row: IndexedOrderRow): IndexedOrder {
@@ -31,12 +37,12 @@ function slim(row: IndexedOrderRow): IndexedOrder {
     suspensions: b.suspensions,
     withdrawnAt: b.withdrawnAt,
     revokedAt: b.revokedAt,
+    indexKeys: zoneVersionsOf(b).map((id) => `${row.orderId}:${id}`),
   };
 }
 
 function entriesOf(order: IndexedOrder, zones: Map<string, ZoneVersionGeometry>): GeofenceEntry[] {
-  const ids = new Set(order.measures.flatMap((m) => (m.type === 'REPORTING_DUTY' ? [] : (m.zoneVersionIds ?? []))));
-  return [...ids].flatMap((id) => {
+  return zoneVersionsOf(order).flatMap((id) => {
     const z = zones.get(id);
     return z ? [{ key: `${order.id}:${id}`, orderId: order.id, zoneId: z.zoneId, zoneVersionId: id, geometry: z.geometry }] : [];
   });
@@ -142,7 +148,7 @@ export class GeofenceService implements OnApplicationBootstrap {
     const rest = (this.ordersByPerson.get(old.personId) ?? []).filter((o) => o.id !== orderId);
     if (rest.length) this.ordersByPerson.set(old.personId, rest);
     else this.ordersByPerson.delete(old.personId);
-    old.measures.flatMap((m) => m.zoneVersionIds ?? []).forEach((id) => this.index.remove(`${orderId}:${id}`));
+    old.indexKeys.forEach((key) => this.index.remove(key));
   }
 
   private async zonesOf(orders: IndexedOrder[]): Promise<Map<string, ZoneVersionGeometry>> {
