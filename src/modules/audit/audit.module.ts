@@ -1,7 +1,9 @@
 import { Global, Module } from '@nestjs/common';
+import { AuditTrailService } from './audit-trail.service';
+import { AuditController } from './audit.controller';
 import { AuditRepository } from './audit.repository';
 import { AuditService } from './audit.service';
 
 @Global()
-@Module({ providers: [AuditRepository, AuditService], exports: [AuditService] })
+@Module({ controllers: [AuditController], providers: [AuditRepository, AuditService, AuditTrailService], exports: [AuditService] })
 export class AuditModule {}

@@ -5,6 +5,29 @@ import { GENESIS_HASH } from './audit-hash';
 /** Serialises writers of the audit chain for the rest of their transaction (any constant works; this is ours). */
 const AUDIT_CHAIN_LOCK = 727_001;
 
+/** An audit event as stored, with the fields its hash covers (`HashedAuditFields`) plus `seq` and `hash`. */
+export interface StoredAuditEvent {
+  seq: string;
+  id: string;
+  occurredAt: Date;
+  actor: string;
+  actorRoles: string[];
+  municipalityCode: string | null;
+  entityType: string;
+  entityId: string;
+  action: string;
+  before: unknown;
+  after: unknown;
+  reason: string | null;
+  requestId: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+const EVENT_COLUMNS = `seq::text AS seq, id, occurred_at AS "occurredAt", actor, actor_roles AS "actorRoles",
+  municipality_code AS "municipalityCode", entity_type AS "entityType", entity_id AS "entityId", action, before, after,
+  reason, request_id AS "requestId", prev_hash AS "prevHash", hash`;
+
 @Injectable()
 export class AuditRepository {
   /** Takes the chain lock and returns the hash of the newest event; the caller appends within the same transaction. */
@@ -24,6 +47,24 @@ export class AuditRepository {
         row.action, JSON.stringify(row.before ?? null), JSON.stringify(row.after ?? null), row.reason, row.requestId,
         row.prevHash, row.hash,
       ],
+    );
+  }
+
+  /** The events of one entity in the given municipalities, oldest first (the history a lawyer reads). */
+  async findForEntity(manager: EntityManager, entityType: string, entityId: string, municipalities: string[]): Promise<StoredAuditEvent[]> {
+    return manager.query(
+      `SELECT ${EVENT_COLUMNS} FROM audit_event
+        WHERE entity_type = $1 AND entity_id = $2 AND municipality_code = ANY($3)
+        ORDER BY audit_event.seq`,
+      [entityType, entityId, municipalities],
+    );
+  }
+
+  /** Up to `limit` events after `afterSeq`, in chain order: the verifier walks the whole chain page by page. */
+  async pageAfter(manager: EntityManager, afterSeq: string | null, limit: number): Promise<StoredAuditEvent[]> {
+    return manager.query(
+      `SELECT ${EVENT_COLUMNS} FROM audit_event WHERE ($1::bigint IS NULL OR audit_event.seq > $1::bigint) ORDER BY audit_event.seq LIMIT $2`,
+      [afterSeq, limit],
     );
   }
 }
