@@ -1,26 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { GENESIS_HASH } from './audit-hash';
+import { GENESIS_HASH, type HashedAuditFields } from './audit-hash';
 
 /** Serialises writers of the audit chain for the rest of their transaction (any constant works; this is ours). */
 const AUDIT_CHAIN_LOCK = 727_001;
 
 /** An audit event as stored, with the fields its hash covers (`HashedAuditFields`) plus `seq` and `hash`. */
-export interface StoredAuditEvent {
+export interface StoredAuditEvent extends Omit<HashedAuditFields, 'occurredAt'> {
   seq: string;
-  id: string;
   occurredAt: Date;
-  actor: string;
-  actorRoles: string[];
-  municipalityCode: string | null;
-  entityType: string;
-  entityId: string;
-  action: string;
-  before: unknown;
-  after: unknown;
-  reason: string | null;
-  requestId: string | null;
-  prevHash: string;
   hash: string;
 }
 
