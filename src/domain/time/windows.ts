@@ -59,7 +59,7 @@ export function parseInstant(value: string): number {
   return ms;
 }
 
-const INSTANT_CACHE_SIZE = 4096;
+const INSTANT_CACHE_SIZE = 65_536;
 const instantCache = new Map<string, number>();
 
 function fieldsValid(m: RegExpExecArray): boolean {
