@@ -377,7 +377,7 @@ describe('audit (e2e)', () => {
       notifiedAt: '2027-01-15T10:00:00+01:00',
       notificationMethod: 'MAIL',
     }, 200);
-    expect(amended.body).toMatchObject({ version: 3, status: 'AMENDED' });
+    expect(amended.body).toMatchObject({ version: 3, status: 'AMENDED', lastAmendment: { direction: 'FAVOUR', decidedAt: '2027-01-15T10:00:00.000Z' } });
     clock.set('2027-01-20T11:00:00+01:00');
     const newer = await seedOrder(order172a(await createPerson(t)), [], '2027-01-20T10:00:00+01:00');
 

@@ -32,8 +32,8 @@ export function catalogueFindings(input: RuleContextInput): Finding[] {
 
 /**
  * `GW172A-AMEND` (art. 172a lid 7 and 9 Gemeentewet) over each recorded amendment, judged at the moment it was made.
- * The direction of an amendment is not stored, so it is judged as one in the person's favour: the new-facts demand
- * of a detrimental change (lid 7) is not re-checked, the rest (still running, own motivation, same person) is.
+ * The direction is the one the version recorded (`lastAmendment`); versions from before it was recorded count as in the
+ * person's favour, so for them the new-facts demand of a detrimental change (lid 7) is not re-checked.
  */
 export function amendmentFindings(amendments: readonly RecordedAmendment[], municipality: MunicipalityConfig): Finding[] {
   return amendments.flatMap((a) => {
@@ -41,7 +41,7 @@ export function amendmentFindings(amendments: readonly RecordedAmendment[], muni
       order: { ...a.order, version: a.version },
       municipality,
       now: a.decidedAt,
-      action: { kind: 'AMEND', previous: { ...a.previous, version: a.version - 1 }, direction: 'FAVOUR' },
+      action: { kind: 'AMEND', previous: { ...a.previous, version: a.version - 1 }, direction: a.order.lastAmendment?.direction ?? 'FAVOUR' },
     });
     return checkGw172aAmend(ctx).map((f) => ({
       ...f,

@@ -164,6 +164,8 @@ export interface OrderState extends OrderDraft {
   acknowledgements?: { ruleId: string; reason: string; by: string; at: string }[];
   /** Reason for the withdrawal or revocation. */
   endReason?: string;
+  /** The latest amendment: whether it changed the order to the person's detriment (lid 7) or favour (lid 9). */
+  lastAmendment?: { decidedAt: string; direction: 'DETRIMENT' | 'FAVOUR' };
 }
 
 /** What the rules need to know about the person's history (earlier orders and registered violations). */

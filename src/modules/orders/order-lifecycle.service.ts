@@ -117,8 +117,9 @@ export class OrderLifecycleService {
       reason: dto.reason,
       acknowledgements: dto.acknowledgements,
       pinZones: true,
-      next: (o) => ({
+      next: (o, now) => ({
         ...o,
+        lastAmendment: { decidedAt: now, direction: dto.direction },
         measures: plain.measures ? (plain.measures as OrderState['measures']) : o.measures,
         validity: plain.validity ? (plain.validity as OrderState['validity']) : o.validity,
         incidents: [...o.incidents, ...((plain.newIncidents ?? []) as OrderState['incidents'])],

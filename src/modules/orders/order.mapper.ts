@@ -53,6 +53,7 @@ export function toOrderDto(row: OrderVersionRow, viewer: Actor, now: string, obj
     acknowledgements: full ? (b.acknowledgements ?? []) : undefined,
     withdrawnAt: b.withdrawnAt,
     revokedAt: b.revokedAt,
+    lastAmendment: full ? b.lastAmendment : undefined,
     objectionDeadline,
     findings: full ? row.findings : [],
     changeKind: row.changeKind,

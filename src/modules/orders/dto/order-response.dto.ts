@@ -29,6 +29,7 @@ export class OrderDto {
   @ApiPropertyOptional() acknowledgements?: unknown[];
   @ApiPropertyOptional() withdrawnAt?: string;
   @ApiPropertyOptional() revokedAt?: string;
+  @ApiPropertyOptional({ description: 'The latest amendment: DETRIMENT (art. 172a lid 7) or FAVOUR (lid 9), and when' }) lastAmendment?: unknown;
   @ApiPropertyOptional({ description: 'Last day to object (YYYY-MM-DD), once notified' }) objectionDeadline?: string;
   @ApiProperty({ type: [FindingDto] }) findings: FindingDto[];
   @ApiProperty() changeKind: string;
