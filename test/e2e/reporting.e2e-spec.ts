@@ -281,7 +281,11 @@ describe(`reporting duties, violations and dossier (e2e, ${process.env.TEST_DATA
       clock.set('2026-07-25T10:00:00+02:00');
       const dossier = await call('get', `/persons/${personId}/dossier`, 'mayor-office', undefined, 200);
       expect(dossier.body.apvEscalation).toMatchObject({ step: 2, maxDuration: 'P4W', priors: [expect.objectContaining({ via: 'VIOLATION', step: 2 })] });
-      await issueApv(personId, '2026-07-25T10:00:00+02:00', '2026-08-22T10:00:00+02:00', 2, 200);
+      const july = await issueApv(personId, '2026-07-25T10:00:00+02:00', '2026-08-22T10:00:00+02:00', 2, 200);
+      // The lawyers' audit re-runs the rules with the same history, violations included: no escalation finding.
+      const audit = await call('get', '/audit/orders?municipality=GM1706', 'lawyer', undefined, 200);
+      const row = audit.body.orders.find((o: { orderId: string }) => o.orderId === july.body.id);
+      expect(row.findings.map((f: { ruleId: string }) => f.ruleId)).not.toContain('APV-ESCALATION-STEP');
     });
 
     it('refuses the same step-2 ban without the violation (422 APV-ESCALATION-STEP)', async () => {

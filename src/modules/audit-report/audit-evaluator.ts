@@ -9,6 +9,7 @@ import { MunicipalitiesRepository } from '../municipalities/municipalities.repos
 import { toMunicipalityConfig } from '../municipalities/municipality-settings';
 import { historyFrom } from '../orders/order-rules.service';
 import type { OrderVersionRow } from '../orders/orders.repository';
+import { ViolationsRepository } from '../violations/violations.repository';
 import { ZonesService, type ZoneVersionRef } from '../zones/zones.service';
 import { AuditReportRepository, type AuditOrderRow, type HistoryOrderRow } from './audit-report.repository';
 
@@ -49,6 +50,7 @@ export class AuditEvaluator {
     private readonly apvHistory: ReadonlyMap<string, HistoryOrderRow[]>,
     private readonly amendments: ReadonlyMap<string, RecordedAmendment[]>,
     private readonly zones: ReadonlyMap<string, ZoneVersionRef>,
+    private readonly violations: ReadonlyMap<string, PersonHistory['violations']> = new Map(),
   ) {}
 
   municipality(code: string): MunicipalityConfig {
@@ -78,7 +80,7 @@ export class AuditEvaluator {
   private historyOf(row: AuditOrderRow): PersonHistory {
     const earlier = (this.apvHistory.get(row.personId) ?? []).filter((h) => h.orderId !== row.orderId);
     // historyFrom reads only orderId and the basis, validity, extensions and status of each body: the history query selects those.
-    return historyFrom(row.dateOfBirth ?? undefined, earlier as unknown as OrderVersionRow[]);
+    return historyFrom(row.dateOfBirth ?? undefined, earlier as unknown as OrderVersionRow[], this.violations.get(row.personId) ?? []);
   }
 
   /** Zone geometries by zone id, only where a prosecutor order makes GW172A-OVJ-CONFLICT look at them. */
@@ -107,18 +109,20 @@ export class AuditEvaluatorFactory {
     private readonly repository: AuditReportRepository,
     private readonly municipalities: MunicipalitiesRepository,
     private readonly zones: ZonesService,
+    private readonly violations: ViolationsRepository,
   ) {}
 
   async prepare(rows: readonly AuditOrderRow[], asOf?: Date): Promise<AuditEvaluator> {
     const apvPersons = [...new Set(rows.filter((r) => r.body.basis.kind === 'APV').map((r) => r.personId))];
-    const [configs, history, amendments, zones] = await Promise.all([
+    const [configs, history, amendments, zones, violations] = await Promise.all([
       this.loadMunicipalities(rows),
       this.repository.apvOrdersOfPersons(apvPersons, asOf),
       this.repository.amendments(rows.map((r) => r.orderId), asOf),
       this.zones.getVersionsByIds(undefined, [...new Set(rows.flatMap((r) => banZoneVersionIds(r.body)))]),
+      this.violations.historyForPersons(apvPersons, asOf),
     ]);
     const recorded = amendments.map((a) => ({ orderId: a.orderId, version: a.version, decidedAt: new Date(a.createdAt).toISOString(), order: a.body, previous: a.previousBody }));
-    return new AuditEvaluator(configs, groupBy(history, (h) => h.personId), groupBy(recorded, (a) => a.orderId), zones);
+    return new AuditEvaluator(configs, groupBy(history, (h) => h.personId), groupBy(recorded, (a) => a.orderId), zones, groupBy(violations, (v) => v.personId));
   }
 
   /** The issuing municipalities and those on whose behalf orders were given (their boundaries hold the zones). */

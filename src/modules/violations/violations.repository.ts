@@ -112,4 +112,22 @@ export class ViolationsRepository {
     );
     return rows.map((r) => ({ id: r.id, at: new Date(r.at).toISOString(), orderId: r.orderId, kind: r.kind }));
   }
+
+  /**
+   * The current violations of many persons at once (for the audit report), as the register knew them at `asOf`:
+   * registered by then and not corrected by then.
+   */
+  async historyForPersons(personIds: string[], asOf?: Date): Promise<(RegisteredViolation & { personId: string })[]> {
+    if (!personIds.length) return [];
+    const rows: { personId: string; id: string; at: Date; orderId: string; kind: ViolationKind }[] = await this.dataSource.query(
+      `SELECT v.person_id AS "personId", v.id, v.at, v.order_id AS "orderId", v.kind
+         FROM violation v
+        WHERE v.person_id = ANY($1::uuid[]) AND ($2::timestamptz IS NULL OR v.recorded_at <= $2)
+          AND NOT EXISTS (SELECT 1 FROM violation c
+                           WHERE c.corrects_violation_id = v.id AND ($2::timestamptz IS NULL OR c.recorded_at <= $2))
+        ORDER BY v.at, v.id`,
+      [personIds, asOf ?? null],
+    );
+    return rows.map((r) => ({ personId: r.personId, id: r.id, at: new Date(r.at).toISOString(), orderId: r.orderId, kind: r.kind }));
+  }
 }
