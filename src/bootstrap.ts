@@ -27,7 +27,7 @@ export async function startService(config: AppConfig, onFatal: (err: Error) => v
       createHttpAdapter(config),
       { bufferLogs: true },
     );
-    await configureApp(app);
+    await configureApp(app, config);
     const logger = app.get(Logger);
     if (applied.length) logger.log(`Applied migrations: ${applied.join(', ')}`, 'Database');
     const seeded = await app.get(SeedService).loadOnce();

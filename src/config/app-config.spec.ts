@@ -25,6 +25,7 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'staging' }, /NODE_ENV/],
     [{ JWT_SECRET: 'short' }, /JWT_SECRET/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
+    [{ CORS_ORIGINS: '*' }, /CORS_ORIGINS/],
   ])('names the bad variable in %j', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);
@@ -38,5 +39,10 @@ describe('loadConfig', () => {
     const prod = loadConfig({ NODE_ENV: 'production', JWT_JWKS_URL: 'https://idp.example/jwks' });
     expect(prod.jwt.key).toEqual({ kind: 'jwks', url: 'https://idp.example/jwks' });
     expect(prod.demoData).toBe(false);
+  });
+
+  it('reads CORS origins as a list, none by default', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.nl, https://b.nl' }).corsOrigins).toEqual(['https://a.nl', 'https://b.nl']);
   });
 });

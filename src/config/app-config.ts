@@ -26,6 +26,8 @@ export interface AppConfig {
   jwt: { key: JwtKeyConfig; issuer: string; audience: string; clockToleranceS: number };
   logLevel: string;
   bodyLimitBytes: number;
+  /** Browser origins allowed by CORS (empty: no cross-origin access). */
+  corsOrigins: string[];
   /** The benchmark's do-nothing route; never in production. */
   benchNoopRoute: boolean;
 }
@@ -85,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwt: { key: jwtKey(vars), issuer: vars.JWT_ISSUER, audience: vars.JWT_AUDIENCE, clockToleranceS: vars.JWT_CLOCK_TOLERANCE_S },
     logLevel: vars.LOG_LEVEL,
     bodyLimitBytes: vars.BODY_LIMIT_BYTES,
+    corsOrigins: vars.CORS_ORIGINS ? vars.CORS_ORIGINS.split(',').map((o) => o.trim()) : [],
     benchNoopRoute: vars.BENCH_NOOP_ROUTE ?? false,
   };
 }

@@ -102,6 +102,12 @@ export class EnvironmentVariables {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Browser origins allowed to call the API (comma-separated, e.g. https://register.gemeente.nl); none by default. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/[^,\s]+(,\s*https?:\/\/[^,\s]+)*$/, { message: 'CORS_ORIGINS must be a comma-separated list of http(s) origins' })
+  CORS_ORIGINS?: string;
+
   /** Adds `GET /api/v1/bench/noop` (no auth, does nothing) for the HTTP benchmark's framework ceiling. */
   @Transform(blankToUndefined)
   @Transform(toBool)

@@ -44,6 +44,14 @@ describe('service foundation (e2e, production pipeline)', () => {
       expect(typeof res.body.detail).toBe('string');
     });
 
+    it('sends security headers, and no CORS permission to an origin that is not configured', async () => {
+      const res = await request(t.http).get('/api/v1/health').set('Origin', 'https://evil.example').expect(200);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['strict-transport-security']).toMatch(/max-age=/);
+      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    });
+
     it('has no trailing-slash aliases', async () => {
       await request(t.http).get('/api/v1/health/').expect(404);
     });
@@ -175,5 +183,20 @@ describe('service foundation (e2e, production pipeline)', () => {
       );
       expect(zones.every((z: { name: string }) => z.name.startsWith('[DEMO]'))).toBe(true);
     });
+  });
+});
+
+describe('CORS for a configured origin', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { CORS_ORIGINS: 'https://register.cranendonck.nl' } });
+  });
+  afterAll(() => t?.close());
+
+  it('allows the configured origin only, preflight included', async () => {
+    const ok = await request(t.http).options('/api/v1/municipalities').set('Origin', 'https://register.cranendonck.nl').set('Access-Control-Request-Method', 'GET');
+    expect(ok.headers['access-control-allow-origin']).toBe('https://register.cranendonck.nl');
+    const other = await request(t.http).get('/api/v1/health').set('Origin', 'https://evil.example').expect(200);
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 });

@@ -38,7 +38,7 @@ export async function createTestApp(options: { clock?: Clock; env?: Record<strin
     createHttpAdapter(config),
     { logger: false },
   );
-  await configureApp(app);
+  await configureApp(app, config);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {
