@@ -22,7 +22,7 @@ import { Dataset, buildDataset } from './lib/dataset';
 import { Contender, Stats, median, sideBySide, stats, warmUp } from './lib/measure';
 import { SteadyMemory, collectGarbage, liveBytes, probeSteadyMemory, rssBytes } from './lib/memory';
 import { DEFAULT_DATABASE_URL, Postgis, loadDataset, openPostgis, postgisBackend } from './lib/postgis';
-import { PersonCheck, PointQuestion, personChecks, pointQuestions } from './lib/queries';
+import { personChecks, pointQuestions } from './lib/queries';
 import { int, mb, micros, renderTable, times } from './lib/table';
 
 // ---------------------------------------------------------------------------------------------------------------

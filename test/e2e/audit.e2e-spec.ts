@@ -305,7 +305,8 @@ describe('audit (e2e)', () => {
     expect(JSON.stringify(all)).not.toContain('Test Persoon');
   });
 
-  it('shows a 172a order with three extensions as 12 months without error; a fourth is refused and never appears', async () => {
+  /** A 172a order (5 Dec – 5 Mar) drafted and issued through the API on 4 December 2026; returns its id (version 2). */
+  async function issued172aThroughApi(): Promise<string> {
     clock.set('2026-12-01T09:00:00+01:00');
     const personId = await createPerson(t);
     const draft = await post('/orders', 'mayor-office', {
@@ -317,9 +318,13 @@ describe('audit (e2e)', () => {
       incidents: order172a(personId).incidents,
       procedure: { signatory: { role: 'MAYOR', name: 'Burgemeester van Cranendonck' }, motivation: FULL_MOTIVATION, hearingSkippedGround: 'URGENCY' },
     }, 201);
-    const id = draft.body.id;
     clock.set('2026-12-04T11:00:00+01:00');
-    await post(`/orders/${id}/issue`, 'mayor', { version: 1, notifiedAt: '2026-12-04T10:00:00+01:00', notificationMethod: 'HANDED' }, 200);
+    await post(`/orders/${draft.body.id}/issue`, 'mayor', { version: 1, notifiedAt: '2026-12-04T10:00:00+01:00', notificationMethod: 'HANDED' }, 200);
+    return draft.body.id;
+  }
+
+  it('shows a 172a order with three extensions as 12 months without error; a fourth is refused and never appears', async () => {
+    const id = await issued172aThroughApi();
     let version = 2;
     const ends = ['2027-06-05T00:00:00+02:00', '2027-09-05T00:00:00+02:00', '2027-12-05T00:00:00+01:00'];
     const decided = ['2027-03-01T10:00:00+01:00', '2027-06-01T10:00:00+02:00', '2027-09-01T10:00:00+02:00'];
@@ -354,20 +359,7 @@ describe('audit (e2e)', () => {
   });
 
   it('shows each order as the register knew it at asOf: the version before an amendment, and no later orders', async () => {
-    clock.set('2026-12-01T09:00:00+01:00');
-    const personId = await createPerson(t);
-    const draft = await post('/orders', 'mayor-office', {
-      municipalityCode: 'GM1706',
-      personId,
-      basis: { kind: 'GEMW_172A', ground: 'REPEATED' },
-      measures: [{ type: 'AREA_BAN', zoneIds: [budel.zoneId] }],
-      validity: { mode: 'CONTINUOUS', start: '2026-12-05T00:00:00+01:00', end: '2027-03-05T00:00:00+01:00' },
-      incidents: order172a(personId).incidents,
-      procedure: { signatory: { role: 'MAYOR', name: 'Burgemeester' }, motivation: FULL_MOTIVATION, hearingSkippedGround: 'URGENCY' },
-    }, 201);
-    const id = draft.body.id;
-    clock.set('2026-12-04T11:00:00+01:00');
-    await post(`/orders/${id}/issue`, 'mayor', { version: 1, notifiedAt: '2026-12-04T10:00:00+01:00', notificationMethod: 'HANDED' }, 200);
+    const id = await issued172aThroughApi();
     clock.set('2027-01-15T11:00:00+01:00');
     const amended = await post(`/orders/${id}/amendments`, 'mayor', {
       version: 2,

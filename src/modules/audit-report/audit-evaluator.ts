@@ -8,7 +8,6 @@ import type { Finding } from '../../domain/shared/finding';
 import { MunicipalitiesRepository } from '../municipalities/municipalities.repository';
 import { toMunicipalityConfig } from '../municipalities/municipality-settings';
 import { historyFrom } from '../orders/order-rules.service';
-import type { OrderVersionRow } from '../orders/orders.repository';
 import { ViolationsRepository } from '../violations/violations.repository';
 import { ZonesService, type ZoneVersionRef } from '../zones/zones.service';
 import { AuditReportRepository, type AuditOrderRow, type HistoryOrderRow } from './audit-report.repository';
@@ -79,8 +78,7 @@ export class AuditEvaluator {
 
   private historyOf(row: AuditOrderRow): PersonHistory {
     const earlier = (this.apvHistory.get(row.personId) ?? []).filter((h) => h.orderId !== row.orderId);
-    // historyFrom reads only orderId and the basis, validity, extensions and status of each body: the history query selects those.
-    return historyFrom(row.dateOfBirth ?? undefined, earlier as unknown as OrderVersionRow[], this.violations.get(row.personId) ?? []);
+    return historyFrom(row.dateOfBirth ?? undefined, earlier, this.violations.get(row.personId) ?? []);
   }
 
   /** Zone geometries by zone id, only where a prosecutor order makes GW172A-OVJ-CONFLICT look at them. */

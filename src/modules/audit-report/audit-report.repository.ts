@@ -1,3 +1,4 @@
+import type { EarlierOrder } from '../orders/order-rules.service';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -28,10 +29,8 @@ export interface AuditOrderFilter {
 }
 
 /** An earlier order of a person, for the APV escalation ladder (only the parts `historyFrom` reads). */
-export interface HistoryOrderRow {
-  orderId: string;
+export interface HistoryOrderRow extends EarlierOrder {
   personId: string;
-  body: Pick<OrderState, 'basis' | 'validity' | 'extensions' | 'status'>;
 }
 
 /** A recorded amendment: the version it made and the version before it. */

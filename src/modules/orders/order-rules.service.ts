@@ -11,7 +11,7 @@ import { MunicipalitiesRepository } from '../municipalities/municipalities.repos
 import { toMunicipalityConfig } from '../municipalities/municipality-settings';
 import { ViolationsRepository } from '../violations/violations.repository';
 import { ZonesService } from '../zones/zones.service';
-import { OrdersRepository, type OrderVersionRow } from './orders.repository';
+import { OrdersRepository } from './orders.repository';
 
 export interface RuleRun {
   findings: Finding[];
@@ -19,8 +19,14 @@ export interface RuleRun {
   municipality: MunicipalityConfig;
 }
 
+/** An earlier order of the person as `historyFrom` reads it: its id and the parts of its latest version that matter. */
+export interface EarlierOrder {
+  orderId: string;
+  body: Pick<OrderState, 'basis' | 'validity' | 'extensions' | 'status'>;
+}
+
 /** What the rules need about the person: earlier orders (latest version of each) and registered violations. */
-export function historyFrom(dateOfBirth: string | undefined, earlier: OrderVersionRow[], violations: PersonHistory['violations'] = []): PersonHistory {
+export function historyFrom(dateOfBirth: string | undefined, earlier: readonly EarlierOrder[], violations: PersonHistory['violations'] = []): PersonHistory {
   return {
     dateOfBirth,
     earlierOrders: earlier.map((r) => {

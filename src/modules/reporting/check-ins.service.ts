@@ -9,7 +9,7 @@ import { DomainError } from '../../domain/shared/domain-error';
 import { parseInstant } from '../../domain/time/windows';
 import { AuditService } from '../audit/audit.service';
 import type { CheckInDto, RegisterCheckInDto } from './dto/reporting.dto';
-import { assertSameRequest, requestHash, type Registered } from './idempotency';
+import { assertSameRequest, requestHash, type Registered } from '../../common/http/idempotency';
 import type { OrderVersionRow } from '../orders/orders.repository';
 import { ReportingOrdersService, type ReportingOrder } from './reporting-orders.service';
 import { ReportingRepository, type CheckInRow, type NewCheckIn } from './reporting.repository';

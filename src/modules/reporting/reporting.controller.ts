@@ -6,7 +6,7 @@ import { Roles } from '../../auth/roles.decorator';
 import { UuidParam } from '../../common/http/params';
 import { CheckInsService } from './check-ins.service';
 import { CheckInDto, MissedSlotsQueryDto, OrderSlotsDto, RegisterCheckInDto, SlotPageDto, SlotRangeQueryDto } from './dto/reporting.dto';
-import { idempotencyKey } from './idempotency';
+import { idempotencyKey } from '../../common/http/idempotency';
 import { ReportingSlotsService } from './reporting-slots.service';
 
 const Id = () => Param('id', new UuidParam('id'));

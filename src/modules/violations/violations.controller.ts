@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { CurrentActor, type Actor } from '../../auth/actor';
 import { Roles } from '../../auth/roles.decorator';
 import { UuidParam } from '../../common/http/params';
-import { idempotencyKey } from '../reporting/idempotency';
+import { idempotencyKey } from '../../common/http/idempotency';
 import { RegisterViolationDto, ViolationDto, ViolationListQueryDto, ViolationPageDto } from './dto/violation.dto';
 import { ViolationsService } from './violations.service';
 

@@ -11,7 +11,7 @@ import { AuditService } from '../audit/audit.service';
 import { OrderRulesService } from '../orders/order-rules.service';
 import { OrdersRepository, type OrderVersionRow } from '../orders/orders.repository';
 import { ProcessingLogService } from '../processing-log/processing-log.service';
-import { assertSameRequest, requestHash, type Registered } from '../reporting/idempotency';
+import { assertSameRequest, requestHash, type Registered } from '../../common/http/idempotency';
 import type { RegisterViolationDto, ViolationDto, ViolationListQueryDto, ViolationPageDto } from './dto/violation.dto';
 import { toListedViolationDto, toViolationDto } from './violation.mapper';
 import { ViolationsRepository, type ViolationRow } from './violations.repository';
