@@ -1,0 +1,17 @@
+import { alertBox, h, replace } from '../dom.js';
+import { userManager } from '../oidc.js';
+import { saveSession } from '../session.js';
+
+// The OpenID Connect provider sends the browser back here with the authorization code; oidc-client-ts swaps it
+// (with the PKCE verifier it kept in sessionStorage) for the tokens.
+const main = document.getElementById('main-content');
+try {
+  const manager = await userManager();
+  const user = await manager.signinRedirectCallback();
+  saveSession(user.access_token, 'oidc');
+  const next = user.state?.next;
+  location.replace(typeof next === 'string' && /^\/(?!\/)/.test(next) ? next : '/');
+} catch (e) {
+  replace(main, h('h1', { class: 'utrecht-heading-1' }, 'Aanmelden mislukt'),
+    alertBox('error', `De aanmelding kon niet worden afgerond: ${e.message}`), h('a', { class: 'utrecht-link', href: '/' }, 'Opnieuw aanmelden'));
+}
