@@ -1,6 +1,6 @@
 import type { BreachResult, ZoneHit } from '../../src/domain/breach/breach-types';
 import { ActiveMeasure, activeAt, evaluateBreach } from '../../src/domain/breach/evaluate-breach';
-import type { GeofenceEntry, GeofenceHit, GeofenceIndex, GeofenceQueryable, GeofenceZoneRef } from '../../src/domain/geofence/geofence-index';
+import type { CoveringVisitor, GeofenceEntry, GeofenceHit, GeofenceIndex, GeofenceQueryable, GeofenceZoneRef } from '../../src/domain/geofence/geofence-index';
 import { NaiveGeofence } from '../../src/domain/geofence/naive-geofence';
 import { Dataset, TIME_ZONE } from './dataset';
 import type { PersonCheck, PointQuestion } from './queries';
@@ -79,6 +79,10 @@ export class NaiveOverZoneVersions implements GeofenceQueryable {
       }
     }
     this.naive = new NaiveGeofence(firsts);
+  }
+
+  forEachCovering(lon: number, lat: number, visit: CoveringVisitor): void {
+    this.naive.forEachCovering(lon, lat, (zone) => visit({ refs: this.refs.get(zone.refs[0].zoneVersionId) as GeofenceZoneRef[], distanceM: zone.distanceM }));
   }
 
   query(lon: number, lat: number, radiusM = 0): GeofenceHit[] {

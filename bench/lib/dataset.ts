@@ -1,4 +1,5 @@
 import type { BreachOrder } from '../../src/domain/breach/breach-types';
+import { prepareBreachOrder } from '../../src/domain/breach/order-instants';
 import type { GeofenceEntry } from '../../src/domain/geofence/geofence-index';
 import { seededRandom, starRing } from '../../src/domain/geofence/synthetic-zones';
 import type { ZoneGeometry } from '../../src/domain/geometry/zone-geometry';
@@ -90,7 +91,8 @@ export function planOrders(count: number, seed: number): { orders: BenchOrder[];
         if (second !== zonesOfOrder[0]) zonesOfOrder.push(second);
       }
       const groupZone = rand() < 0.08 ? sharedZone() : undefined;
-      orders.push(makeOrder(rand, `order-${orders.length}`, `person-${p}`, city, zonesOfOrder, groupZone));
+      // Prepared (dates parsed once) as the service's index holds them.
+      orders.push(prepareBreachOrder(makeOrder(rand, `order-${orders.length}`, `person-${p}`, city, zonesOfOrder, groupZone)));
     }
   }
   return { orders, zones };
@@ -201,8 +203,15 @@ type LifecycleKey = 'validity' | 'status' | 'procedure' | 'extensions' | 'exempt
 
 /** The zones' geometries (star-shaped rings from the domain's synthetic-zone helpers), by zone version id. */
 export function drawZones(zones: readonly ZoneSpec[], seed: number): Map<string, ZoneGeometry> {
+  return new Map([...zoneBatches(zones, seed, zones.length)].flatMap((batch) => [...batch]));
+}
+
+/** The same geometries as {@link drawZones}, drawn `size` zones at a time (a start-up reads them in batches too). */
+export function* zoneBatches(zones: readonly ZoneSpec[], seed: number, size: number): Generator<Map<string, ZoneGeometry>> {
   const rand = seededRandom(seed ^ 0x5eed);
-  return new Map(zones.map((z) => [z.zoneVersionId, geometryOf(rand, z)]));
+  for (let i = 0; i < zones.length; i += size) {
+    yield new Map(zones.slice(i, i + size).map((z) => [z.zoneVersionId, geometryOf(rand, z)]));
+  }
 }
 
 /** A star-shaped zone of `z.vertices` distinct vertices in all (rings stored closed, as GeoJSON wants). */

@@ -15,6 +15,8 @@ export type AuthenticatedRequest = FastifyRequest & { user?: Principal };
 @Injectable()
 export class AuthGuard implements CanActivate {
   private readonly logger = new Logger(AuthGuard.name);
+  /** What each route declares, read once per controller class and handler (metadata never changes at run time). */
+  private readonly declared = new WeakMap<object, WeakMap<object, { isPublic: boolean; roles?: Role[] }>>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -22,11 +24,10 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const { isPublic, roles } = this.declarationOf(context);
+    if (isPublic) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     request.user = await this.authenticate(request);
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (!roles || roles.length === 0) {
       this.logger.error(`Route ${context.getClass().name}.${context.getHandler().name} declares no roles; refused`);
       throw new ForbiddenException('This route is not open to any role');
@@ -35,6 +36,18 @@ export class AuthGuard implements CanActivate {
       throw new ForbiddenException(`This action needs one of the roles: ${roles.join(', ')}`);
     }
     return true;
+  }
+
+  private declarationOf(context: ExecutionContext): { isPublic: boolean; roles?: Role[] } {
+    const [handler, cls] = [context.getHandler(), context.getClass()];
+    const ofClass = this.declared.get(cls) ?? this.declared.set(cls, new WeakMap()).get(cls)!;
+    let declared = ofClass.get(handler);
+    if (!declared) {
+      const isPublic = Boolean(this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [handler, cls]));
+      declared = { isPublic, roles: this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [handler, cls]) };
+      ofClass.set(handler, declared);
+    }
+    return declared;
   }
 
   private async authenticate(request: FastifyRequest): Promise<Principal> {

@@ -1,14 +1,15 @@
 import type { Exemption, Measure, OrderStatus } from '../order/order';
 import {
+  CompiledWindow,
   ScheduleMatch,
+  compileSchedule,
   dayInterval,
-  inHalfOpen,
   localAndUtc,
-  matchSchedule,
+  matchCompiledSchedule,
   matchSeparateDay,
-  parseInstant,
 } from '../time/windows';
 import type { BreachOrder, ValidityInForce } from './breach-types';
+import { OrderInstants, effectiveEndOf, instantsOf } from './order-instants';
 
 export const BREACH_IN_FORCE = 'BREACH-IN-FORCE';
 export const BREACH_SCHEDULE = 'BREACH-SCHEDULE';
@@ -48,35 +49,35 @@ export type InForce = { inForce: true; validity: ValidityInForce } | { inForce: 
  * separate days in the municipality's zone.
  */
 export function orderInForce(order: BreachOrder, at: number, timeZone: string): InForce {
-  const blocked = lifecycleBlock(order, at);
+  const instants = instantsOf(order);
+  const blocked = lifecycleBlock(order, instants, at);
   if (blocked) return { inForce: false, reason: blocked };
   return order.validity.mode === 'CONTINUOUS'
-    ? continuousValidity(order, at)
+    ? continuousValidity(order, instants, at)
     : separateDayValidity(order, at, timeZone);
 }
 
-function lifecycleBlock(order: BreachOrder, at: number): NotInForceReason | null {
+function lifecycleBlock(order: BreachOrder, t: OrderInstants, at: number): NotInForceReason | null {
   if (!ISSUED_STATUSES.has(order.status)) return 'NOT_ISSUED';
-  const notifiedAt = order.procedure.notifiedAt;
-  if (notifiedAt === undefined || parseInstant(notifiedAt) > at) return 'NOT_NOTIFIED';
-  if (endedBy(order.status === 'WITHDRAWN', order.withdrawnAt, at)) return 'WITHDRAWN';
-  if (endedBy(order.status === 'REVOKED', order.revokedAt, at)) return 'REVOKED';
-  const suspensions = order.suspensions ?? [];
-  if (order.status === 'SUSPENDED' && suspensions.length === 0) return 'SUSPENDED';
-  if (suspensions.some((s) => inHalfOpen(at, s.from, s.until))) return 'SUSPENDED';
+  if (!(t.notifiedAt <= at)) return 'NOT_NOTIFIED'; // also when never notified (NaN)
+  if (endedBy(order.status === 'WITHDRAWN', t.withdrawnAt, at)) return 'WITHDRAWN';
+  if (endedBy(order.status === 'REVOKED', t.revokedAt, at)) return 'REVOKED';
+  if (order.status === 'SUSPENDED' && t.suspensions.length === 0) return 'SUSPENDED';
+  for (let i = 0; i < t.suspensions.length; i += 2) {
+    if (t.suspensions[i] <= at && at < t.suspensions[i + 1]) return 'SUSPENDED';
+  }
   return null;
 }
 
-function endedBy(statusSaysSo: boolean, when: string | undefined, at: number): boolean {
-  return when === undefined ? statusSaysSo : parseInstant(when) <= at;
+function endedBy(statusSaysSo: boolean, when: number, at: number): boolean {
+  return Number.isNaN(when) ? statusSaysSo : when <= at;
 }
 
-function continuousValidity(order: BreachOrder, at: number): InForce {
+function continuousValidity(order: BreachOrder, t: OrderInstants, at: number): InForce {
   if (order.validity.mode !== 'CONTINUOUS') throw new TypeError('continuous validity expected');
-  const end = effectiveEnd(order);
-  if (at < parseInstant(order.validity.start)) return { inForce: false, reason: 'NOT_STARTED' };
-  if (at >= parseInstant(end)) return { inForce: false, reason: 'ENDED' };
-  return { inForce: true, validity: { mode: 'CONTINUOUS', start: order.validity.start, end } };
+  if (at < t.start) return { inForce: false, reason: 'NOT_STARTED' };
+  if (at >= t.end) return { inForce: false, reason: 'ENDED' };
+  return { inForce: true, validity: { mode: 'CONTINUOUS', start: order.validity.start, end: t.endText } };
 }
 
 /**
@@ -84,13 +85,7 @@ function continuousValidity(order: BreachOrder, at: number): InForce {
  * new end of its most recently decided extension, else `validity.end`.
  */
 export function effectiveEnd(order: BreachOrder): string {
-  if (order.validity.mode !== 'CONTINUOUS') throw new TypeError('continuous validity expected');
-  let latest: { decided: number; end: string } | null = null;
-  for (const ext of order.extensions ?? []) {
-    const decided = parseInstant(ext.decidedAt);
-    if (!latest || decided >= latest.decided) latest = { decided, end: ext.newEnd };
-  }
-  return latest ? latest.end : order.validity.end;
+  return effectiveEndOf(order);
 }
 
 function separateDayValidity(order: BreachOrder, at: number, timeZone: string): InForce {
@@ -111,11 +106,15 @@ export function scheduleApplies(
   measure: Measure,
   at: number,
   timeZone: string,
+  compiled?: readonly CompiledWindow[] | null,
 ): { applies: boolean; window: ScheduleMatch | null } {
-  if (!measure.schedule || measure.schedule.length === 0) return { applies: true, window: null };
-  const window = matchSchedule(measure.schedule, at, timeZone);
-  return { applies: window !== null, window };
+  if (!measure.schedule || measure.schedule.length === 0) return ALWAYS;
+  const window = matchCompiledSchedule(measure.schedule, compiled ?? compileSchedule(measure.schedule), at, timeZone);
+  return window === null ? NEVER : { applies: true, window };
 }
+
+const ALWAYS = Object.freeze({ applies: true, window: null });
+const NEVER = Object.freeze({ applies: false, window: null });
 
 export type SpatialStatus = 'INSIDE' | 'OUTSIDE' | 'UNCERTAIN';
 
@@ -148,9 +147,13 @@ export function groupBanCanApply(groupSize: number | undefined): boolean {
  * `at` and which covers the zone (an exemption without zones covers them all), or null.
  */
 export function exemptionFor(order: BreachOrder, zoneId: string, at: number): Exemption | null {
-  for (const exemption of order.exemptions ?? []) {
-    const coversZone = !exemption.zoneIds || exemption.zoneIds.length === 0 || exemption.zoneIds.includes(zoneId);
-    if (coversZone && inHalfOpen(at, exemption.from, exemption.until)) return exemption;
+  const exemptions = order.exemptions ?? [];
+  if (exemptions.length === 0) return null;
+  const windows = instantsOf(order).exemptions;
+  for (let i = 0; i < exemptions.length; i++) {
+    const { zoneIds } = exemptions[i];
+    const coversZone = !zoneIds || zoneIds.length === 0 || zoneIds.includes(zoneId);
+    if (coversZone && windows[2 * i] <= at && at < windows[2 * i + 1]) return exemptions[i];
   }
   return null;
 }

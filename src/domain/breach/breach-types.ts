@@ -2,6 +2,7 @@ import type { GeofenceQueryable } from '../geofence/geofence-index';
 import type { ZoneGeometry } from '../geometry/zone-geometry';
 import type { BasisKind, OrderState } from '../order/order';
 import type { ScheduleMatch } from '../time/windows';
+import type { OrderInstants } from './order-instants';
 
 /** The answer of a breach check, from most to least severe: BREACH > POTENTIAL_BREACH > UNCERTAIN > NO_BREACH. */
 export type Verdict = 'BREACH' | 'POTENTIAL_BREACH' | 'UNCERTAIN' | 'NO_BREACH';
@@ -29,6 +30,8 @@ export interface BreachOrder extends OrderState {
   zones?: OrderZone[];
   /** Overrides the check's `timeZone` for this order (the municipality's zone). */
   timeZone?: string;
+  /** The order's dates parsed once (`prepareBreachOrder`); parsed per check when absent. */
+  instants?: OrderInstants;
 }
 
 /** Where the person is: CRS84 degrees, with the accuracy radius of the fix in metres if known. */

@@ -1,8 +1,9 @@
+import type { CoveringZone, GeofenceZoneRef } from '../geofence/geofence-index';
 import { ZonePack } from '../geofence/zone-pack';
 import { metresPerDegreeLat, metresPerDegreeLon } from '../geometry/local-metric';
 import type { Measure } from '../order/order';
 import { DomainError } from '../shared/domain-error';
-import { parseInstant } from '../time/windows';
+import { CompiledWindow, parseInstant } from '../time/windows';
 import {
   BREACH_BOUNDARY,
   BREACH_GROUP,
@@ -50,10 +51,12 @@ export function evaluateBreach(input: BreachInput): BreachResult {
     const timeZone = order.timeZone ?? input.timeZone;
     const force = orderInForce(order, at, timeZone);
     if (!force.inForce) continue;
-    forEachMeasureOfZone(order, hit, (measure, measureIndex) => {
+    for (let measureIndex = 0; measureIndex < order.measures.length; measureIndex++) {
+      const measure = order.measures[measureIndex];
+      if (!holdsZone(measure, hit.zoneId, hit.zoneVersionId)) continue;
       const ctx = { order, hit, measure, measureIndex, validity: force.validity, at, timeZone };
       evidence.push(judge(ctx, spatial === 'UNCERTAIN', input.groupSize));
-    });
+    }
   }
   evidence.sort(byOrderMeasureZone);
   return { verdict: mostSevere(evidence), evidence };
@@ -75,7 +78,7 @@ const POTENTIAL_REASON = 'in the zone with a group of 5 or more: the officer jud
 /** One measure in one zone: the rules in order, the first that clears the person decides NO_BREACH. */
 function judge(ctx: JudgeContext, uncertain: boolean, groupSize: number | undefined): BreachEvidence {
   const ruleIds = [BREACH_IN_FORCE];
-  const { applies, window } = scheduleApplies(ctx.measure, ctx.at, ctx.timeZone);
+  const { applies, window } = scheduleApplies(ctx.measure, ctx.at, ctx.timeZone, compiledSchedule(ctx.order, ctx.measureIndex));
   if (ctx.measure.schedule?.length) ruleIds.push(BREACH_SCHEDULE);
   if (!applies) return evidenceOf(ctx, 'NO_BREACH', ruleIds, 'outside the times of the order', window);
   const exemption = exemptionFor(ctx.order, ctx.hit.zoneId, ctx.at);
@@ -125,20 +128,18 @@ function evidenceOf(
   };
 }
 
-/** Calls `visit` for each area-ban or group-ban measure of the order that holds the hit's zone (and version). */
-function forEachMeasureOfZone(
-  order: BreachOrder,
-  hit: ZoneHit,
-  visit: (measure: Measure, measureIndex: number) => void,
-): void {
-  order.measures.forEach((measure, measureIndex) => {
-    if (measure.type === 'REPORTING_DUTY' || !measure.zoneIds) return;
-    const z = measure.zoneIds.indexOf(hit.zoneId);
-    if (z < 0) return;
-    const version = measure.zoneVersionIds?.[z];
-    if (version !== undefined && version !== hit.zoneVersionId) return; // a hit for another version of the zone
-    visit(measure, measureIndex);
-  });
+/** Whether an area-ban or group-ban measure holds the zone (and that version of it). */
+function holdsZone(measure: Measure, zoneId: string, zoneVersionId: string): boolean {
+  if (measure.type === 'REPORTING_DUTY' || !measure.zoneIds) return false;
+  const z = measure.zoneIds.indexOf(zoneId);
+  if (z < 0) return false;
+  const version = measure.zoneVersionIds?.[z];
+  return version === undefined || version === zoneVersionId; // else a hit for another version of the zone
+}
+
+/** The measure's parsed schedule when the order was prepared (`prepareBreachOrder`). */
+function compiledSchedule(order: BreachOrder, measureIndex: number): CompiledWindow[] | null | undefined {
+  return order.instants?.schedules[measureIndex];
 }
 
 function mostSevere(evidence: readonly BreachEvidence[]): Verdict {
@@ -183,35 +184,55 @@ export interface ActiveAtInput extends ZoneHitSource {
  */
 export function activeAt(source: ActiveAtInput, point: { lon: number; lat: number }, at: string): ActiveMeasure[] {
   assertPosition(point.lon, point.lat, 0);
-  const t = parseInstant(at);
-  const lookup = orderLookup(source.orders);
-  const active: ActiveMeasure[] = [];
-  for (const hit of zoneHits(source, lookup, point.lon, point.lat, 0)) {
-    const order = lookup.get(hit.orderId);
-    if (!order || !hit.inside) continue;
-    const timeZone = order.timeZone ?? source.timeZone;
-    const force = orderInForce(order, t, timeZone);
-    if (!force.inForce) continue;
-    forEachMeasureOfZone(order, hit, (measure, measureIndex) => {
-      const { applies, window } = scheduleApplies(measure, t, timeZone);
-      if (!applies) return;
-      const exemption = exemptionFor(order, hit.zoneId, t);
-      active.push({
-        orderId: order.id,
-        orderVersion: order.version,
-        basis: order.basis.kind,
-        measureType: measure.type as 'AREA_BAN' | 'GROUP_BAN',
-        measureIndex,
-        zoneId: hit.zoneId,
-        zoneVersionId: hit.zoneVersionId,
-        signedDistanceM: Math.round(hit.distanceM * 100) / 100,
-        validity: force.validity,
-        window,
-        exemptionId: exemption ? exemption.id : null,
-      });
+  const ctx: ActiveContext = { t: parseInstant(at), timeZone: source.timeZone, lookup: orderLookup(source.orders), active: [] };
+  const index = source.zoneHits ? undefined : source.index;
+  if (index?.forEachCovering) {
+    // Containment only; the distance to the edge is computed for a zone only once an order in force needs it.
+    index.forEachCovering(point.lon, point.lat, (zone) => {
+      for (const ref of zone.refs) collectActive(ctx, ref, zone);
+    });
+    return ctx.active;
+  }
+  for (const hit of zoneHits(source, ctx.lookup, point.lon, point.lat, 0)) {
+    if (hit.inside) collectActive(ctx, hit, { distanceM: () => hit.distanceM });
+  }
+  return ctx.active;
+}
+
+interface ActiveContext {
+  t: number;
+  timeZone: string;
+  lookup: OrderLookup;
+  active: ActiveMeasure[];
+}
+
+/** The measures of the order of `ref` that apply in its zone at `ctx.t`, appended to `ctx.active`. */
+function collectActive(ctx: ActiveContext, ref: GeofenceZoneRef | ZoneHit, zone: Pick<CoveringZone, 'distanceM'>): void {
+  const order = ctx.lookup.get(ref.orderId);
+  if (!order) return;
+  const timeZone = order.timeZone ?? ctx.timeZone;
+  const force = orderInForce(order, ctx.t, timeZone);
+  if (!force.inForce) return;
+  for (let measureIndex = 0; measureIndex < order.measures.length; measureIndex++) {
+    const measure = order.measures[measureIndex];
+    if (!holdsZone(measure, ref.zoneId, ref.zoneVersionId)) continue;
+    const { applies, window } = scheduleApplies(measure, ctx.t, timeZone, compiledSchedule(order, measureIndex));
+    if (!applies) continue;
+    const exemption = exemptionFor(order, ref.zoneId, ctx.t);
+    ctx.active.push({
+      orderId: order.id,
+      orderVersion: order.version,
+      basis: order.basis.kind,
+      measureType: measure.type as 'AREA_BAN' | 'GROUP_BAN',
+      measureIndex,
+      zoneId: ref.zoneId,
+      zoneVersionId: ref.zoneVersionId,
+      signedDistanceM: Math.round(zone.distanceM() * 100) / 100,
+      validity: force.validity,
+      window,
+      exemptionId: exemption ? exemption.id : null,
     });
   }
-  return active;
 }
 
 interface OrderLookup {
@@ -252,7 +273,7 @@ export function hitsFromOrderZones(
   const my = metresPerDegreeLat(lat);
   const hits: ZoneHit[] = [];
   zones.forEach(({ orderId, zone }, i) => {
-    const distanceM = pack.evaluate(i, lon, lat, mx, my);
+    const distanceM = pack.evaluate(i, lon, lat, mx, my, radiusM);
     const inside = pack.lastInside;
     if (inside || -distanceM <= radiusM) {
       hits.push({ orderId, zoneId: zone.zoneId, zoneVersionId: zone.zoneVersionId, inside, distanceM });

@@ -26,9 +26,25 @@ export interface GeofenceHit extends GeofenceZoneRef {
   distanceM: number;
 }
 
+/** A zone version covering a queried point: the entries that hold it, and its distance to the edge on demand. */
+export interface CoveringZone {
+  readonly refs: readonly GeofenceZoneRef[];
+  /** Distance in metres from the point to the zone's nearest edge (>= 0, 0 on the boundary), computed when asked. */
+  distanceM(): number;
+}
+
+/** Called once per covering zone version; the object passed is valid only during the call. */
+export type CoveringVisitor = (zone: CoveringZone) => void;
+
 /** Anything that answers "which zones cover this point or lie within `radiusM` of it" (the index, the reference). */
 export interface GeofenceQueryable {
   query(lon: number, lat: number, radiusM?: number): GeofenceHit[];
+  /**
+   * The zone versions covering the point (boundary included), each once with all its entries; the distance to the
+   * edge is computed only for the zones whose caller asks for it ("what applies here" needs it only for orders in
+   * force).
+   */
+  forEachCovering?(lon: number, lat: number, visit: CoveringVisitor): void;
 }
 
 export type GeofenceVisitor = (ref: GeofenceZoneRef, inside: boolean, distanceM: number) => void;
@@ -44,12 +60,14 @@ interface Slot {
   refs: GeofenceZoneRef[];
 }
 
-/** The zone versions packed into the R-tree at the last (re)build. */
+/** The zone versions in the R-tree at the last (re)build (tree item i is slots[i]). */
 interface Base {
-  pack: ZonePack;
   tree?: Flatbush;
   slots: Slot[];
 }
+
+/** An entry as the builder takes it: the geometry may be left out when its zone version was added before. */
+export type GeofenceBuildEntry = GeofenceZoneRef & { geometry?: ZoneGeometry };
 
 /** Degrees of slack on the search box, so that rounding never drops a zone touching its edge. */
 const BOX_SLACK_DEG = 1e-9;
@@ -58,7 +76,9 @@ const BOX_SLACK_DEG = 1e-9;
  * In-memory index of the zones of all issued orders, whatever their validity (the breach evaluation decides what is
  * in force). A packed R-tree (flatbush) over zone bounding boxes finds candidates; {@link ZonePack.evaluate} gives the
  * exact boundary-inclusive containment and the signed distance to the nearest edge. The GeoJSON passed in is not
- * kept: zones live only in packed typed arrays (about 17 bytes per position), one per distinct `zoneVersionId`.
+ * kept: zones live only in packed typed arrays (about 14 bytes per position, boxes included), one per distinct
+ * `zoneVersionId`.
+ * {@link GeofenceIndexBuilder} builds it batch by batch, so a start-up never holds all zones as GeoJSON at once.
  *
  * Distances use a local equirectangular projection on the WGS84 ellipsoid centred on the queried point
  * (see `local-metric.ts`): exact at the point, error at most about 5.5e-8 × d² for a distance of d metres (0.5 mm at
@@ -85,10 +105,21 @@ export class GeofenceIndex implements GeofenceQueryable {
     this.visitSlot(this.base.slots[i]);
     return false; // never collect: hits go to the visitor
   };
+  private qCover: CoveringVisitor = noop;
+  private readonly covering = new LazyCovering();
+  private readonly coverFilter = (i: number): boolean => {
+    this.coverSlot(this.base.slots[i]);
+    return false;
+  };
 
   private constructor(base: Base) {
     this.base = base;
     for (const slot of base.slots) this.register(slot);
+  }
+
+  /** A builder that takes the entries in batches (see {@link GeofenceIndexBuilder}). */
+  static builder(): GeofenceIndexBuilder {
+    return new GeofenceIndexBuilder((base) => new GeofenceIndex(base));
   }
 
   /**
@@ -162,18 +193,41 @@ export class GeofenceIndex implements GeofenceQueryable {
       const b = slot.pack.zoneBoxes;
       const o = slot.zone * 4;
       if (b[o] > lon + dLon || b[o + 2] < lon - dLon || b[o + 1] > lat + dLat || b[o + 3] < lat - dLat) continue;
-      const d = slot.pack.evaluate(slot.zone, lon, lat, mx, my);
+      const d = slot.pack.evaluate(slot.zone, lon, lat, mx, my, radiusM);
       const inside = slot.pack.lastInside;
       if (inside || -d <= radiusM) visit(ref, inside, d);
     }
   }
 
+  /** See {@link GeofenceQueryable.forEachCovering}: containment only, the distance when the visitor asks. */
+  forEachCovering(lon: number, lat: number, visit: CoveringVisitor): void {
+    this.qLon = lon;
+    this.qLat = lat;
+    this.qCover = visit;
+    this.covering.at(lon, lat);
+    try {
+      this.base.tree?.search(lon - BOX_SLACK_DEG, lat - BOX_SLACK_DEG, lon + BOX_SLACK_DEG, lat + BOX_SLACK_DEG, this.coverFilter);
+      for (const slot of this.overlay) {
+        const b = slot.pack.zoneBoxes;
+        const o = slot.zone * 4;
+        if (b[o] <= lon && b[o + 2] >= lon && b[o + 1] <= lat && b[o + 3] >= lat) this.coverSlot(slot);
+      }
+    } finally {
+      this.qCover = noop;
+    }
+  }
+
   private visitSlot(slot: Slot): void {
     if (slot.refs.length === 0) return;
-    const d = slot.pack.evaluate(slot.zone, this.qLon, this.qLat, this.qMx, this.qMy);
+    const d = slot.pack.evaluate(slot.zone, this.qLon, this.qLat, this.qMx, this.qMy, this.qRadius);
     const inside = slot.pack.lastInside;
     if (!inside && -d > this.qRadius) return;
     for (const ref of slot.refs) this.qVisit(ref, inside, d);
+  }
+
+  private coverSlot(slot: Slot): void {
+    if (slot.refs.length === 0 || !slot.pack.covers(slot.zone, this.qLon, this.qLat)) return;
+    this.qCover(this.covering.of(slot));
   }
 
   /** Adds an entry or replaces the entry with the same key; throws `INVALID_INPUT` (index unchanged) if malformed. */
@@ -238,22 +292,100 @@ export class GeofenceIndex implements GeofenceQueryable {
 
 function noop(): void {}
 
-function refOf(entry: GeofenceEntry): GeofenceZoneRef {
+function refOf(entry: GeofenceZoneRef): GeofenceZoneRef {
   return { key: entry.key, orderId: entry.orderId, zoneId: entry.zoneId, zoneVersionId: entry.zoneVersionId };
 }
 
 function baseOf(sources: ZoneSource[], refs: GeofenceZoneRef[][]): Base {
   const pack = ZonePack.from(sources);
-  const slots = refs.map((r, zone) => ({ pack, zone, refs: r }));
-  return { pack, slots, tree: slots.length > 0 ? treeOf(pack) : undefined };
+  return baseOfSlots(refs.map((r, zone) => ({ pack, zone, refs: r })));
 }
 
-function treeOf(pack: ZonePack): Flatbush {
-  const tree = new Flatbush(pack.size);
-  const b = pack.zoneBoxes;
-  for (let i = 0; i < pack.size; i++) tree.add(b[i * 4], b[i * 4 + 1], b[i * 4 + 2], b[i * 4 + 3]);
+function baseOfSlots(slots: Slot[]): Base {
+  return { slots, tree: slots.length > 0 ? treeOf(slots) : undefined };
+}
+
+function treeOf(slots: readonly Slot[]): Flatbush {
+  const tree = new Flatbush(slots.length);
+  for (const { pack, zone } of slots) {
+    const b = pack.zoneBoxes;
+    tree.add(b[zone * 4], b[zone * 4 + 1], b[zone * 4 + 2], b[zone * 4 + 3]);
+  }
   tree.finish();
   return tree;
+}
+
+/** The reusable {@link CoveringZone} of one index: the slot being visited and its distance, computed once. */
+class LazyCovering implements CoveringZone {
+  refs: readonly GeofenceZoneRef[] = [];
+  private slot?: Slot;
+  private lon = 0;
+  private lat = 0;
+  private distance = NaN;
+
+  at(lon: number, lat: number): void {
+    this.lon = lon;
+    this.lat = lat;
+  }
+
+  of(slot: Slot): this {
+    this.slot = slot;
+    this.refs = slot.refs;
+    this.distance = NaN;
+    return this;
+  }
+
+  distanceM(): number {
+    if (Number.isNaN(this.distance)) {
+      const { pack, zone } = this.slot as Slot;
+      const d = pack.evaluate(zone, this.lon, this.lat, metresPerDegreeLon(this.lat), metresPerDegreeLat(this.lat));
+      this.distance = Math.abs(d);
+    }
+    return this.distance;
+  }
+}
+
+/**
+ * Builds a {@link GeofenceIndex} from entries given in batches: each batch's new zone versions are packed at once,
+ * so the caller can read zones from the database a batch at a time and let go of their GeoJSON. The index keeps
+ * the batches' packs as they are (no copy); a later compaction packs them together.
+ */
+export class GeofenceIndexBuilder {
+  private readonly slots = new Map<string, Slot>();
+  private readonly keys = new Set<string>();
+
+  constructor(private readonly make: (base: Base) => GeofenceIndex) {}
+
+  /** Whether the geometry of this zone version was added already (a later entry may then leave it out). */
+  has(zoneVersionId: string): boolean {
+    return this.slots.has(zoneVersionId);
+  }
+
+  /**
+   * Adds a batch; throws `INVALID_INPUT` (builder unchanged) for a duplicate key, a malformed geometry or an entry
+   * of a zone version not added before that comes without geometry.
+   */
+  add(entries: readonly GeofenceBuildEntry[]): void {
+    const fresh = new Map<string, ZoneGeometry>();
+    const batchKeys = new Set<string>();
+    for (const e of entries) {
+      if (this.keys.has(e.key) || batchKeys.has(e.key)) throw new DomainError('INVALID_INPUT', `duplicate geofence key "${e.key}"`);
+      batchKeys.add(e.key);
+      if (this.slots.has(e.zoneVersionId) || fresh.has(e.zoneVersionId)) continue;
+      if (!e.geometry) throw new DomainError('INVALID_INPUT', `zone version "${e.zoneVersionId}" has no geometry`);
+      fresh.set(e.zoneVersionId, e.geometry);
+    }
+    const pack = fresh.size > 0 ? ZonePack.from([...fresh.values()]) : undefined;
+    [...fresh.keys()].forEach((version, zone) => this.slots.set(version, { pack: pack as ZonePack, zone, refs: [] }));
+    for (const e of entries) {
+      this.keys.add(e.key);
+      (this.slots.get(e.zoneVersionId) as Slot).refs.push(refOf(e));
+    }
+  }
+
+  build(): GeofenceIndex {
+    return this.make(baseOfSlots([...this.slots.values()]));
+  }
 }
 
 function assertUniqueKeys(entries: readonly GeofenceEntry[]): void {

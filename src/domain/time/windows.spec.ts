@@ -273,3 +273,53 @@ describe('localAndUtc', () => {
     });
   });
 });
+
+describe('parseInstant (hand-written RFC 3339 reader)', () => {
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  /** What the reader must agree with: a strict pattern, the fields checked, then Date.parse. */
+  const reference = (value: string): number => {
+    const s = value.trim().replace(' ', 'T').toUpperCase();
+    const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):(\d{2}))$/.exec(s);
+    if (!m) return NaN;
+    const [year, month, day, hour, minute, second, oh, om] = m.slice(1).map((x) => (x === undefined ? 0 : Number(x)));
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+    const ok = month >= 1 && month <= 12 && day >= 1 && day <= days && hour <= 23 && minute <= 59 && second <= 59 && oh <= 23 && om <= 59;
+    return ok ? Date.parse(s) : NaN;
+  };
+  const parsed = (value: string) => {
+    try {
+      return parseInstant(value);
+    } catch {
+      return NaN;
+    }
+  };
+  const instantText = fc
+    .record({
+      year: fc.integer({ min: 1000, max: 9999 }),
+      month: fc.integer({ min: 0, max: 13 }),
+      day: fc.integer({ min: 0, max: 32 }),
+      hour: fc.integer({ min: 0, max: 25 }),
+      minute: fc.integer({ min: 0, max: 61 }),
+      second: fc.option(fc.integer({ min: 0, max: 61 })),
+      // Up to 9 digits: beyond that, Date.parse itself is erratic (".0001000000" gives 1 ms).
+      fraction: fc.option(fc.stringMatching(/^[0-9]{0,9}$/)),
+      sep: fc.constantFrom('T', 't', ' ', 'x'),
+      offset: fc.oneof(fc.constantFrom('Z', 'z', '', '+01', 'Zz'), fc.tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 })).map(([s, h, m]) => `${s}${pad(h)}:${pad(m)}`)),
+    })
+    .map(({ year, month, day, hour, minute, second, fraction, sep, offset }) => {
+      const seconds = second === null ? '' : `:${pad(second)}${fraction === null ? '' : `.${fraction}`}`;
+      return `${pad(year, 4)}-${pad(month)}-${pad(day)}${sep}${pad(hour)}:${pad(minute)}${seconds}${offset}`;
+    });
+
+  it('agrees with a strict pattern + Date.parse on valid and invalid text (fast-check)', () => {
+    fc.assert(fc.property(instantText, (text) => expect(parsed(text)).toEqual(reference(text))), { numRuns: 5000, seed: 3 });
+  });
+
+  it('refuses what is not an instant with an offset, naming it', () => {
+    for (const bad of ['', '2026-06-01', '2026-06-01T10:00', '2026-06-01T10:00:00.Z', '2026-06-01T10:00Z ', 'Z']) {
+      if (bad.trim() === bad) expect(() => parseInstant(bad)).toThrow(/not an RFC 3339 instant/);
+    }
+    expect(() => parseInstant(42 as unknown as string)).toThrow(/not an RFC 3339 instant/);
+  });
+});
