@@ -7,6 +7,8 @@ import { CreateSeedHistory1796000005000 } from './1796000005000-CreateSeedHistor
 import { CreateProcessingLog1796000006000 } from './1796000006000-CreateProcessingLog';
 import { CreateReporting1796000010000 } from './1796000010000-CreateReporting';
 import { CreateViolation1796000011000 } from './1796000011000-CreateViolation';
+import { AddProcessingLogEntryId1796000030000 } from './1796000030000-AddProcessingLogEntryId';
+import { AddAuditErasure1796000040000 } from './1796000040000-AddAuditErasure';
 
 /** Every migration, in order. Listed explicitly so the compiled app, ts-jest and the CLI load the same set. */
 export const MIGRATIONS = [
@@ -19,4 +21,6 @@ export const MIGRATIONS = [
   CreateProcessingLog1796000006000,
   CreateReporting1796000010000,
   CreateViolation1796000011000,
+  AddProcessingLogEntryId1796000030000,
+  AddAuditErasure1796000040000,
 ];

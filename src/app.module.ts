@@ -1,4 +1,4 @@
-import { DynamicModule, Module, RequestMethod, ValidationPipe } from '@nestjs/common';
+import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
@@ -8,6 +8,8 @@ import { JwtVerifier } from './auth/jwt-verifier';
 import { Clock, SystemClock } from './common/clock';
 import { loggerOptions } from './common/logging';
 import { ProblemDetailsFilter } from './common/problem/problem-details.filter';
+import { RateLimitGuard } from './common/rate-limit/rate-limit.guard';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { validationExceptionFactory } from './common/problem/validation-errors';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { AuditReportModule } from './modules/audit-report/audit-report.module';
@@ -17,14 +19,17 @@ import { EventsModule } from './modules/events/events.module';
 import { BenchModule } from './modules/bench/bench.module';
 import { BreachModule } from './modules/breach/breach.module';
 import { HealthModule } from './modules/health/health.module';
+import { LettersModule } from './modules/letters/letters.module';
 import { MunicipalitiesModule } from './modules/municipalities/municipalities.module';
 import { OrdersModule } from './modules/orders/orders.module';
 import { PersonsModule } from './modules/persons/persons.module';
 import { ReportingModule } from './modules/reporting/reporting.module';
+import { RetentionModule } from './modules/retention/retention.module';
 import { ViolationsModule } from './modules/violations/violations.module';
 import { ProcessingLogModule } from './modules/processing-log/processing-log.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { ZonesModule } from './modules/zones/zones.module';
+import { DevSignInModule, WebModule } from './modules/web/web.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -41,7 +46,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        LoggerModule.forRoot({ ...loggerOptions(config), forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }] }),
+        LoggerModule.forRoot(loggerOptions(config)),
         TypeOrmModule.forRootAsync({
           useFactory: () => dataSource.options,
           dataSourceFactory: async () => dataSource,
@@ -60,7 +65,12 @@ export class AppModule {
         ReportingModule,
         DossierModule,
         AuditReportModule,
+        RetentionModule,
+        LettersModule,
         ...(config.benchNoopRoute ? [BenchModule] : []),
+        ...(config.rateLimit ? [RateLimitModule.forRoot(config.rateLimit)] : []),
+        WebModule,
+        ...(config.web.devSignIn ? [DevSignInModule] : []),
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
@@ -76,6 +86,8 @@ export class AppModule {
           }),
         },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        // Before the auth guard, so that requests with bad tokens are limited (by address) too.
+        ...(config.rateLimit ? [{ provide: APP_GUARD, useClass: RateLimitGuard }] : []),
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
       exports: [APP_CONFIG, Clock],

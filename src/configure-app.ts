@@ -1,10 +1,14 @@
+import { BadRequestException } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { AppConfig } from './config/app-config';
+import { registerRequestLogging } from './common/logging';
+import { reservedKeyPath } from './common/validation/reserved-keys';
+import { contentSecurityPolicy, registerWebAssets } from './modules/web/web-assets';
 
 export const API_PREFIX = 'api/v1';
 export const API_VERSION = '1.0.0';
@@ -31,10 +35,28 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
 export async function configureApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   app.useLogger(app.get(Logger));
   // Security headers on every response; the OpenAPI docs page needs its own inline styles, which helmet's default allows.
-  await app.register(helmet);
+  // The CSP also lets the web pages load base-map tiles and reach the OpenID Connect issuer (see web-assets.ts).
+  // helmet's middleware is built once here; @fastify/helmet would build it anew (and parse the CSP) on every request.
+  const securityHeaders = helmet({ contentSecurityPolicy: contentSecurityPolicy(config) });
+  app.getHttpAdapter().getInstance().addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (err) => done(err as Error | undefined)));
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, methods: ['GET', 'POST', 'PUT'], maxAge: 600 });
   app.setGlobalPrefix(API_PREFIX);
+  registerWebAssets(app);
   const fastify = app.getHttpAdapter().getInstance();
+  registerRequestLogging(fastify);
+  // Keys such as "constructor" would be dropped silently by the DTO transform; unknown fields are a 400 (style guide).
+  // Every request body of this API is a JSON object: a bare null, number, string or list is refused.
+  fastify.addHook('preValidation', (request, _reply, done) => {
+    const { body } = request;
+    if (body !== undefined && (body === null || typeof body !== 'object' || Array.isArray(body))) {
+      const message = 'The request body must be a JSON object';
+      return done(new BadRequestException({ slug: 'malformed-request', detail: message, errors: [{ field: '(body)', code: 'notAnObject', message }] }));
+    }
+    const field = reservedKeyPath(body);
+    if (field === undefined) return done();
+    const message = `${field} is a reserved key or nests deeper than any request body of this API`;
+    done(new BadRequestException({ slug: 'malformed-request', detail: message, errors: [{ field, code: 'reservedKey', message }] }));
+  });
   fastify.addHook('onRequest', (request, reply, done) => {
     (request.raw as typeof request.raw & { id?: string }).id = String(request.id);
     reply.header('API-Version', API_VERSION);

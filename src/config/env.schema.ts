@@ -55,7 +55,21 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(100)
   @Max(120000)
-  DATABASE_CONNECT_TIMEOUT_MS = 5000;
+  DATABASE_CONNECT_TIMEOUT_MS = 3000;
+
+  /** Longest a single statement may run (client read timeout and server statement_timeout), in ms. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600000)
+  DATABASE_QUERY_TIMEOUT_MS = 30000;
+
+  /** Folder of the durable queue of processing-log rows (default `<DATA_DIR>/queue`); one subfolder per database. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  PROCESSING_LOG_QUEUE_DIR?: string;
 
   @Transform(blankToUndefined)
   @Transform(toBool)
@@ -120,4 +134,103 @@ export class EnvironmentVariables {
   @Min(1024)
   @Max(50 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
+
+  /** Listen for other instances' changes (PostgreSQL LISTEN/NOTIFY) on a dedicated connection; default on with DATABASE_URL. */
+  @Transform(blankToUndefined)
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean()
+  SYNC_LISTEN?: boolean;
+
+  /** Safety net: every so many seconds the breach index is checked against the database and rebuilt if behind; 0: off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(86400)
+  SYNC_RESYNC_INTERVAL_S = 300;
+
+  /** First retry after the listening connection is lost, in ms; each further retry waits twice as long, up to 10 s. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(10000)
+  SYNC_RECONNECT_DELAY_MS = 200;
+
+  /** Per-user rate limits (JWT subject; client IP without a valid token): off only behind a gateway that limits. */
+  @Transform(blankToUndefined)
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean()
+  RATE_LIMIT_ENABLED?: boolean;
+
+  /** Length of the rate-limit window in seconds; the limits below count requests per caller per window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  RATE_LIMIT_WINDOW_S = 60;
+
+  /** Reads (GET) per caller per window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_READS = 3000;
+
+  /** Writes (POST/PUT/PATCH/DELETE other than breach checks) per caller per window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_WRITES = 600;
+
+  /** Breach checks and "what applies here" per caller per window: high, for officers at a stop-and-search event. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_BREACH_CHECKS = 12000;
+
+  /** Retention purge: when it runs, as a cron expression in the service's time zone (default daily at 03:30). */
+  @Matches(/^\S+( \S+){4,5}$/, { message: 'RETENTION_PURGE_CRON must be a cron expression of 5 or 6 fields' })
+  RETENTION_PURGE_CRON = '30 3 * * *';
+
+  /** Retention purge: false turns the scheduled run off (e.g. on all but one instance); the admin endpoint still works. */
+  @Transform(blankToUndefined)
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean()
+  RETENTION_PURGE_ENABLED?: boolean;
+
+  /** Web pages: the OpenID Connect provider (issuer URL) the browser signs in with (authorization code + PKCE). */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['https', 'http'], require_protocol: true }, { message: 'OIDC_ISSUER must be an http(s) URL' })
+  OIDC_ISSUER?: string;
+
+  /** Web pages: the public client id registered with the OpenID Connect provider. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  OIDC_CLIENT_ID?: string;
+
+  /** Web pages: scopes asked for at sign-in (space-separated). */
+  @IsString()
+  @Matches(/^\S+( \S+)*$/, { message: 'OIDC_SCOPES must be space-separated scope names' })
+  OIDC_SCOPES = 'openid profile';
+
+  /** Web pages: base-map tile URL template ({z}/{x}/{y}), e.g. the PDOK BRT achtergrondkaart; unset: no base map. */
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+\{z\}[^\s]*\{x\}[^\s]*\{y\}[^\s]*$/, { message: 'MAP_TILE_URL must be an http(s) URL template with {z}, {x} and {y}' })
+  MAP_TILE_URL?: string;
+
+  /** Web pages: attribution shown with the base map (plain text). */
+  @IsString()
+  MAP_TILE_ATTRIBUTION = 'Kaartgegevens © Kadaster (PDOK)';
+
+  /** Web pages: the development sign-in (pick a role and municipality); default on outside production, refused in production. */
+  @Transform(blankToUndefined)
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean()
+  DEV_SIGN_IN?: boolean;
 }

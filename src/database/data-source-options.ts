@@ -27,6 +27,15 @@ export function dataSourceOptions(config: AppConfig, embedded?: EmbeddedConnecti
     migrationsRun: false,
     synchronize: false,
     logging: false,
-    extra: { max: db.poolMax, connectionTimeoutMillis: db.connectTimeoutMs },
+    // Fail fast when the database is away: a connection (or a free pool slot) within connectTimeoutMs, no statement
+    // longer than queryTimeoutMs, and TCP keepalive so a silently dropped connection is noticed.
+    extra: {
+      max: db.poolMax,
+      connectionTimeoutMillis: db.connectTimeoutMs,
+      query_timeout: db.queryTimeoutMs,
+      statement_timeout: db.queryTimeoutMs,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+    },
   };
 }

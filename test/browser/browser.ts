@@ -27,9 +27,13 @@ export function watchConsole(page: Page): string[] {
   return problems;
 }
 
+/**
+ * A screenshot of the step under test-artifacts/browser/; with UPDATE_SCREENSHOTS=true also the README's copy in
+ * docs/screenshots/ (committed, so a plain test run leaves the checkout untouched).
+ */
 export async function shot(page: Page, name: string, alsoReadme?: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-  if (alsoReadme) {
+  if (alsoReadme && process.env.UPDATE_SCREENSHOTS === 'true') {
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(SCREENSHOTS, `${alsoReadme}.png`), fullPage: false });

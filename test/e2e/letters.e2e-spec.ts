@@ -140,7 +140,7 @@ describe('letters (e2e)', () => {
   });
 
   it('renders the decision of the issued version: basis, dates, objection deadline, hash, and the zone drawn with its hole', async () => {
-    const [{ n: logBefore }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM processing_log WHERE person_id = $1`, [personId]);
+    const [{ n: logBefore }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM processing_log WHERE person_id = $1 AND action = 'letter.read'`, [personId]);
     const res = await download('decision', 'mayor');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
@@ -176,7 +176,7 @@ describe('letters (e2e)', () => {
     const i = (cy * png.width + cx) * 4;
     expect([png.data[i], png.data[i + 1], png.data[i + 2]]).toEqual([255, 255, 255]);
 
-    const [{ n: logAfter }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM processing_log WHERE person_id = $1 AND action = 'order.read'`, [personId]);
+    const [{ n: logAfter }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM processing_log WHERE person_id = $1 AND action = 'letter.read'`, [personId]);
     expect(logAfter).toBeGreaterThan(logBefore);
   });
 

@@ -21,16 +21,21 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** Rate limits no ordinary test reaches (a test of the limits sets its own through `env`). */
+export const HIGH_RATE_LIMITS = { RATE_LIMIT_READS: '1000000', RATE_LIMIT_WRITES: '1000000', RATE_LIMIT_BREACH_CHECKS: '1000000' };
+
 /** The test database's URL and pool size (PGlite is single-connection). */
 export function testDatabaseEnv(): Record<string, string> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set: run the tests through jest (global setup)');
-  return { DATABASE_URL: url, DATABASE_POOL_MAX: process.env.TEST_DATABASE_KIND === 'pglite' ? '1' : '5' };
+  const pglite = process.env.TEST_DATABASE_KIND === 'pglite';
+  // PGlite serves one connection: no dedicated LISTEN connection for the register sync there.
+  return { DATABASE_URL: url, DATABASE_POOL_MAX: pglite ? '1' : '5', SYNC_LISTEN: pglite ? 'false' : 'true' };
 }
 
 /** The real app module and the production pipeline (`configureApp`), on the test database. */
 export async function createTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const config = loadConfig({ ...process.env, ...testDatabaseEnv(), MIGRATIONS_RUN: 'false', DEMO_DATA: 'true', PORT: '0', ...options.env });
+  const config = loadConfig({ ...process.env, ...testDatabaseEnv(), MIGRATIONS_RUN: 'false', DEMO_DATA: 'true', PORT: '0', ...HIGH_RATE_LIMITS, ...options.env });
   const db: OpenDatabase = await openDatabase(config);
   const clock = options.clock ?? new SystemClock();
   const app = await NestFactory.create<NestFastifyApplication>(

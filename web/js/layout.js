@@ -1,3 +1,4 @@
+import { ruleText } from './rules-nl.js';
 import { clearSession, currentSession, hasRole, requireSession } from './session.js';
 import { ROLE, SEVERITY } from './format.js';
 import { alertBox, button, h, replace } from './dom.js';
@@ -53,13 +54,13 @@ export function problemAlert(error) {
     findings.length ? findingsList(findings) : null);
 }
 
-/** Findings of the legal rules, each with its rule id, severity, message and citation. */
+/** Findings of the legal rules, each with its rule id, severity, the rule in Dutch and the citation. */
 export function findingsList(findings) {
   return h('ul', { class: 'findings' }, findings.map((f) =>
     h('li', { class: `finding finding--${f.severity}`, dataset: { ruleId: f.ruleId } },
       h('span', { class: 'finding__rule' }, f.ruleId), ' ',
       h('span', { class: 'finding__severity' }, SEVERITY[f.severity] ?? f.severity), ': ',
-      f.message, f.citation ? h('span', { class: 'finding__citation' }, ` (${f.citation})`) : null)));
+      ruleText(f.ruleId, f.message), f.citation ? h('span', { class: 'finding__citation' }, ` (${f.citation})`) : null)));
 }
 
 /** Shows a message in a live region so screen readers announce it. */

@@ -1,7 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type DomainErrorCode } from '../../domain/shared/domain-error';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { Problem, PROBLEM_CONTENT_TYPE, problemType, statusTitle } from './problem';
+
+/** Seconds a client is asked to wait after a 503 (database away, processing log not recordable). */
+export const RETRY_AFTER_S = 5;
 
 const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   NOT_FOUND: 404,
@@ -21,7 +25,8 @@ function fromHttpException(e: HttpException): Problem {
   const { slug, detail, message, error: _error, statusCode: _sc, ...extensions } =
     typeof body === 'string' ? ({ message: body } as HttpErrorBody) : (body as HttpErrorBody);
   const text = detail ?? (Array.isArray(message) ? message.join('; ') : message) ?? statusTitle(status);
-  return { type: problemType(slug), title: statusTitle(status), status, detail: text, ...extensions };
+  // Extensions never override the problem's own members (terminus's 503 body carries `status: 'error'`).
+  return { ...extensions, type: problemType(slug), title: statusTitle(status), status, detail: text };
 }
 
 function fromDomainError(e: DomainError): Problem {
@@ -66,11 +71,24 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         ? fromDomainError(exception)
         : exception instanceof HttpException
           ? fromHttpException(exception)
-          : (fromFrameworkClientError(exception) ?? this.internal(exception));
+          : (fromFrameworkClientError(exception) ?? (isDatabaseUnavailable(exception) ? this.unavailable(exception) : this.internal(exception)));
     problem.instance = request.url.split('?')[0];
     problem.requestId = String(request.id);
     if (problem.status === HttpStatus.UNAUTHORIZED) reply.header('WWW-Authenticate', 'Bearer');
+    if (problem.status === HttpStatus.SERVICE_UNAVAILABLE && !reply.hasHeader('Retry-After')) reply.header('Retry-After', String(RETRY_AFTER_S));
     reply.status(problem.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(problem);
+  }
+
+  /** The database is away: a quick 503 the client may retry, not a 500 (and no stack: it is not a bug). */
+  private unavailable(exception: unknown): Problem {
+    const e = exception as { code?: unknown; message?: unknown };
+    this.logger.warn(`Database unavailable: ${typeof e.code === 'string' ? e.code : ''} ${typeof e.message === 'string' ? e.message.split('\n')[0] : ''}`.trim());
+    return {
+      type: problemType('database-unavailable'),
+      title: statusTitle(503),
+      status: 503,
+      detail: 'The database is not reachable right now; retry shortly. Breach checks are still answered.',
+    };
   }
 
   private internal(exception: unknown): Problem {

@@ -1,4 +1,4 @@
-import { auditEventHash, GENESIS_HASH } from './audit-hash';
+import { auditEventHash, CURRENT_HASH_SCHEME, GENESIS_HASH } from './audit-hash';
 import type { StoredAuditEvent } from './audit.repository';
 
 /**
@@ -37,8 +37,14 @@ export interface ChainAnchor {
   hash: string;
 }
 
-/** The hash of a stored event, recomputed over exactly the fields `AuditService.record` hashed. */
+/**
+ * The hash of a stored event, recomputed over exactly the fields `AuditService.record` hashed, by the event's scheme.
+ * An event whose content the retention purge erased is recomputed from the digests kept in its place.
+ */
 export function recomputeHash(e: StoredAuditEvent): string {
+  const scheme = (e.hashScheme ?? CURRENT_HASH_SCHEME) === 1 ? 1 : 2;
+  // Erased content is null; anything written back into an erased event must match the original digests again.
+  const erased = e.erasedDigests && e.before === null && e.after === null && e.reason === null ? e.erasedDigests : null;
   return auditEventHash({
     id: e.id,
     occurredAt: new Date(e.occurredAt).toISOString(),
@@ -53,7 +59,7 @@ export function recomputeHash(e: StoredAuditEvent): string {
     reason: e.reason,
     requestId: e.requestId,
     prevHash: e.prevHash,
-  });
+  }, scheme, erased);
 }
 
 /** The first problem with `event` following an event with hash `prevHash` (seq `prevSeq`), or null when it is sound. */

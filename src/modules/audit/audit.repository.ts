@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { GENESIS_HASH, type HashedAuditFields } from './audit-hash';
+import { CURRENT_HASH_SCHEME, GENESIS_HASH, type ErasedDigests, type HashedAuditFields } from './audit-hash';
 
 /** Serialises writers of the audit chain for the rest of their transaction (any constant works; this is ours). */
 const AUDIT_CHAIN_LOCK = 727_001;
@@ -10,11 +10,15 @@ export interface StoredAuditEvent extends Omit<HashedAuditFields, 'occurredAt'> 
   seq: string;
   occurredAt: Date;
   hash: string;
+  /** How `hash` was computed (see `HashScheme`); absent means the current scheme. */
+  hashScheme?: number;
+  /** Set when the retention purge erased `before`, `after` and `reason`: the digests the hash covers instead. */
+  erasedDigests?: ErasedDigests | null;
 }
 
 const EVENT_COLUMNS = `seq::text AS seq, id, occurred_at AS "occurredAt", actor, actor_roles AS "actorRoles",
   municipality_code AS "municipalityCode", entity_type AS "entityType", entity_id AS "entityId", action, before, after,
-  reason, request_id AS "requestId", prev_hash AS "prevHash", hash`;
+  reason, request_id AS "requestId", prev_hash AS "prevHash", hash, hash_scheme AS "hashScheme", erased_digests AS "erasedDigests"`;
 
 @Injectable()
 export class AuditRepository {
@@ -28,12 +32,12 @@ export class AuditRepository {
   async append(manager: EntityManager, row: Record<string, unknown>): Promise<void> {
     await manager.query(
       `INSERT INTO audit_event (id, occurred_at, actor, actor_roles, municipality_code, entity_type, entity_id,
-                                action, before, after, reason, request_id, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+                                action, before, after, reason, request_id, prev_hash, hash, hash_scheme)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
       [
         row.id, row.occurredAt, row.actor, row.actorRoles, row.municipalityCode, row.entityType, row.entityId,
         row.action, JSON.stringify(row.before ?? null), JSON.stringify(row.after ?? null), row.reason, row.requestId,
-        row.prevHash, row.hash,
+        row.prevHash, row.hash, row.hashScheme ?? CURRENT_HASH_SCHEME,
       ],
     );
   }

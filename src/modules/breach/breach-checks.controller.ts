@@ -22,7 +22,7 @@ export class BreachChecksController {
   @Roles('police')
   @ApiBody({ type: BreachCheckDto })
   @ApiOkResponse({ type: BreachCheckResultDto })
-  check(@CurrentActor() actor: Actor, @Body(new JsonSchemaPipe(BREACH_CHECK_BODY)) dto: Validated<BreachCheckDto>): BreachCheckResultDto {
+  check(@CurrentActor() actor: Actor, @Body(new JsonSchemaPipe(BREACH_CHECK_BODY)) dto: Validated<BreachCheckDto>): Promise<BreachCheckResultDto> {
     return this.service.check(actor, dto);
   }
 

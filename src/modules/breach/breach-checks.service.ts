@@ -24,8 +24,8 @@ export class BreachChecksService {
     private readonly clock: Clock,
   ) {}
 
-  check(actor: Actor, dto: BreachCheckDto): BreachCheckResultDto {
-    const orders = this.ordersInScope(actor, dto.personId, dto.purpose);
+  async check(actor: Actor, dto: BreachCheckDto): Promise<BreachCheckResultDto> {
+    const { orders, logged } = this.ordersInScope(actor, dto.personId, dto.purpose);
     const result = evaluateBreach({
       orders,
       position: dto.position,
@@ -34,16 +34,18 @@ export class BreachChecksService {
       timeZone: DEFAULT_TIME_ZONE,
       zoneHits: this.hits(orders, dto.position),
     });
+    await logged;
     return { ...result, personId: dto.personId, at: dto.at, dataAsOf: this.geofence.dataAsOf.toISOString() };
   }
 
-  batch(actor: Actor, dto: BreachBatchDto) {
-    const orders = this.ordersInScope(actor, dto.personId, dto.purpose);
+  async batch(actor: Actor, dto: BreachBatchDto) {
+    const { orders, logged } = this.ordersInScope(actor, dto.personId, dto.purpose);
     const results = dto.positions.map((p) => ({
       at: p.at,
       position: { lon: p.lon, lat: p.lat, accuracyM: p.accuracyM },
       ...evaluateBreach({ orders, position: p, at: p.at, groupSize: dto.groupSize, timeZone: DEFAULT_TIME_ZONE, zoneHits: this.hits(orders, p) }),
     }));
+    await logged;
     return { personId: dto.personId, results, dataAsOf: this.geofence.dataAsOf.toISOString() };
   }
 
@@ -60,15 +62,19 @@ export class BreachChecksService {
     };
   }
 
-  /** The person's orders the caller may see; an unknown or out-of-scope person is a 404. Logs the check. */
-  private ordersInScope(actor: Actor, personId: string, purpose?: string): readonly IndexedOrder[] {
+  /**
+   * The person's orders the caller may see; an unknown or out-of-scope person is a 404. Logs the check: `logged`
+   * resolves once its processing-log row is durable (journal or database), and the answer waits for it, so no
+   * acknowledged check goes unlogged after a crash.
+   */
+  private ordersInScope(actor: Actor, personId: string, purpose?: string): { orders: readonly IndexedOrder[]; logged: Promise<void> } {
     const municipalityCode = this.geofence.municipalityOfPerson(personId);
     if (!municipalityCode || !inScope(actor, municipalityCode)) throw new DomainError('NOT_FOUND', `Person ${personId} not found`);
     if (this.log.size >= MAX_PENDING_ROWS) {
       throw new DomainError('CONFLICT', 'The processing log cannot be written; checks resume when the database is back', { status: 503 });
     }
-    this.log.add(actor, { action: 'breach-check', personId, municipalityCode, purpose: purpose ?? actor.purpose });
-    return this.geofence.ordersOf(personId).filter((o) => inScope(actor, o.municipalityCode));
+    const seq = this.log.add(actor, { action: 'breach-check', personId, municipalityCode, purpose: purpose ?? actor.purpose });
+    return { orders: this.geofence.ordersOf(personId).filter((o) => inScope(actor, o.municipalityCode)), logged: this.log.durable(seq) };
   }
 
   /** The zones of these orders at the position: only the person's own zones are tested, never the others nearby. */

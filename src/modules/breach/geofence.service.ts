@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { BreachOrder } from '../../domain/breach/breach-types';
+import { prepareBreachOrder } from '../../domain/breach/order-instants';
 import { GeofenceIndex, type GeofenceEntry } from '../../domain/geofence/geofence-index';
 import type { OrderState } from '../../domain/order/order';
 import { Clock } from '../../common/clock';
@@ -18,9 +19,10 @@ function zoneVersionsOf(order: OrderState): string[] {
   return [...new Set(order.measures.flatMap((m) => (m.type === 'REPORTING_DUTY' ? [] : (m.zoneVersionIds ?? []))))];
 }
 
+/** What the index keeps of an order, its dates parsed once (`prepareBreachOrder`), so checks parse none. */
 function slim(row: IndexedOrderRow): IndexedOrder {
   const b: OrderState = row.body;
-  return {
+  return prepareBreachOrder({
     id: row.orderId,
     version: row.version,
     personId: row.personId,
@@ -38,7 +40,7 @@ function slim(row: IndexedOrderRow): IndexedOrder {
     withdrawnAt: b.withdrawnAt,
     revokedAt: b.revokedAt,
     indexKeys: zoneVersionsOf(b).map((id) => `${row.orderId}:${id}`),
-  };
+  });
 }
 
 function entriesOf(order: IndexedOrder, zones: Map<string, ZoneVersionGeometry>): GeofenceEntry[] {
@@ -46,6 +48,36 @@ function entriesOf(order: IndexedOrder, zones: Map<string, ZoneVersionGeometry>)
     const z = zones.get(id);
     return z ? [{ key: `${order.id}:${id}`, orderId: order.id, zoneId: z.zoneId, zoneVersionId: id, geometry: z.geometry }] : [];
   });
+}
+
+/** Orders per batch of a rebuild: their new zone versions are read and packed together, then their GeoJSON let go. */
+const REBUILD_BATCH = 2000;
+
+/**
+ * The index built batch by batch: per batch, only the zone versions not packed yet are read, so the start-up of a
+ * large register never holds all zones as GeoJSON at once (100,000 orders: ~2 GB). `zoneIds` remembers each packed
+ * version's zone for the later entries that share it.
+ */
+async function buildIndex(orders: readonly IndexedOrder[], read: (ids: string[]) => Promise<ZoneVersionGeometry[]>) {
+  const builder = GeofenceIndex.builder();
+  const zoneIds = new Map<string, string>();
+  let entries = 0;
+  for (let i = 0; i < orders.length; i += REBUILD_BATCH) {
+    const batch = orders.slice(i, i + REBUILD_BATCH);
+    const missing = [...new Set(batch.flatMap((o) => zoneVersionsOf(o)))].filter((id) => !zoneIds.has(id));
+    const zones = new Map((await read(missing)).map((z) => [z.zoneVersionId, z]));
+    zones.forEach((z) => zoneIds.set(z.zoneVersionId, z.zoneId));
+    const batchEntries = batch.flatMap((order) =>
+      zoneVersionsOf(order).flatMap((id) => {
+        const zoneId = zoneIds.get(id);
+        const ref = { key: `${order.id}:${id}`, orderId: order.id, zoneVersionId: id };
+        return zoneId === undefined ? [] : [{ ...ref, zoneId, geometry: zones.get(id)?.geometry }];
+      }),
+    );
+    builder.add(batchEntries);
+    entries += batchEntries.length;
+  }
+  return { index: builder.build(), entries };
 }
 
 /**
@@ -71,23 +103,29 @@ export class GeofenceService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     this.events.onOrderChanged((orderId) => this.refreshOrder(orderId));
-    this.events.onPersonChanged(({ personId, municipalityCode }) => this.setPerson(personId, municipalityCode));
-    await this.rebuild();
+    this.events.onPersonChanged(({ personId, municipalityCode }) => this.enqueue(async () => this.setPerson(personId, municipalityCode)));
+    await this.resync();
+  }
+
+  /** Rebuilds in turn with the patches: after those queued before it, before those queued after it. */
+  resync(): Promise<void> {
+    return this.enqueue(() => this.rebuild());
   }
 
   /** Reloads everything from the database. */
   async rebuild(): Promise<void> {
     const started = Date.now();
-    const [rows, persons] = await Promise.all([this.repository.issuedOrders(), this.repository.persons()]);
-    const zones = await this.zonesOf(rows.map(slim));
+    const [orders, persons] = await Promise.all([this.repository.issuedOrders().then((rows) => rows.map(slim)), this.repository.persons()]);
+    const { index, entries } = await buildIndex(orders, (ids) => this.repository.zoneVersions(ids));
+    // Swapped in at once, after the last read: checks meanwhile are answered from the previous picture.
     this.orders.clear();
     this.ordersByPerson.clear();
     this.personMunicipality.clear();
     persons.forEach((p) => this.personMunicipality.set(p.id, p.municipalityCode));
-    const entries = rows.map(slim).flatMap((o) => (this.put(o), entriesOf(o, zones)));
-    this.index = GeofenceIndex.build(entries);
+    orders.forEach((o) => this.put(o));
+    this.index = index;
     this.syncedAt = this.clock.now();
-    this.logger.log(`Breach index built: ${this.orders.size} issued orders, ${entries.length} zone entries in ${Date.now() - started} ms`);
+    this.logger.log(`Breach index built: ${this.orders.size} issued orders, ${entries} zone entries in ${Date.now() - started} ms`);
   }
 
   /**
@@ -95,8 +133,14 @@ export class GeofenceService implements OnApplicationBootstrap {
    * Patches run one after another, so a slow read of an older change never overwrites a newer one.
    */
   refreshOrder(orderId: string): Promise<void> {
-    this.patches = this.patches.then(() => this.patch(orderId));
-    return this.patches;
+    return this.enqueue(() => this.patch(orderId));
+  }
+
+  /** Changes to the index run one after another; a failed one (database away) does not block those after it. */
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.patches.catch(() => undefined).then(task);
+    this.patches = run;
+    return run;
   }
 
   private async patch(orderId: string): Promise<void> {

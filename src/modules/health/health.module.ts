@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { BreachModule } from '../breach/breach.module';
 import { HealthController } from './health.controller';
 
-@Module({ imports: [TerminusModule.forRoot({ logger: false })], controllers: [HealthController] })
+@Module({ imports: [TerminusModule.forRoot({ logger: false }), BreachModule], controllers: [HealthController] })
 export class HealthModule {}

@@ -53,7 +53,7 @@ export class LettersService {
       zones: await this.heldZones(row),
     });
     const pdf = await this.renderer.render(letter);
-    await this.processingLog.record(actor, { action: 'order.read', personId: row.personId, municipalityCode: row.municipalityCode, purpose: actor.purpose });
+    await this.processingLog.record(actor, { action: 'letter.read', personId: row.personId, municipalityCode: row.municipalityCode, purpose: actor.purpose });
     return { pdf, fileName: letter.fileName, version: row.version };
   }
 

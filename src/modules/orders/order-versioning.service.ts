@@ -8,6 +8,7 @@ import type { OrderState } from '../../domain/order/order';
 import { DomainError } from '../../domain/shared/domain-error';
 import type { Finding } from '../../domain/shared/finding';
 import { AuditService } from '../audit/audit.service';
+import { RegisterEvents } from '../events/register-events';
 import { ZonesService } from '../zones/zones.service';
 import { validityEnvelope } from './order.mapper';
 import { OrdersRepository, type OrderVersionRow } from './orders.repository';
@@ -48,8 +49,8 @@ export function gateFindings(findings: Finding[], earlier: OrderState['acknowled
 
 /**
  * Writes the next version of an order: pins its zones to their current versions, stamps the status the action
- * leads to, inserts the version (the unique version number is the optimistic lock) and the audit event, all in the
- * caller's transaction.
+ * leads to, inserts the version (the unique version number is the optimistic lock), the audit event and the
+ * notification to the other instances, all in the caller's transaction.
  */
 @Injectable()
 export class OrderVersioningService {
@@ -57,6 +58,7 @@ export class OrderVersioningService {
     private readonly repository: OrdersRepository,
     private readonly zones: ZonesService,
     private readonly audit: AuditService,
+    private readonly events: RegisterEvents,
   ) {}
 
   /** The order's latest version for a change, locked; 404 out of scope, 412 when `expectedVersion` is stale. */
@@ -111,5 +113,6 @@ export class OrderVersioningService {
       after: { version, ...body },
       reason: change.reason ?? null,
     });
+    await this.events.announceOrderChanged(m, change.orderId);
   }
 }

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, type Actor } from '../../auth/actor';
 import { Roles } from '../../auth/roles.decorator';
 import { UuidParam } from '../../common/http/params';
-import { CreatePersonDto, PersonDto, PersonMinimalDto } from './dto/person.dto';
+import { CreatePersonDto, PersonDto, PersonMinimalDto, PersonSearchQueryDto } from './dto/person.dto';
 import { PersonsService } from './persons.service';
 
 @ApiTags('persons')
@@ -17,6 +17,14 @@ export class PersonsController {
   @ApiCreatedResponse({ type: PersonDto })
   create(@CurrentActor() actor: Actor, @Body() dto: CreatePersonDto): Promise<PersonDto> {
     return this.service.create(actor, dto);
+  }
+
+  @Get()
+  @Roles('mayor-office', 'mayor', 'lawyer', 'police')
+  @ApiHeader({ name: 'X-Purpose', required: false, description: 'Purpose or case reference, recorded in the processing log' })
+  @ApiOkResponse({ type: [PersonDto], description: 'Persons of the caller\'s municipalities whose name contains the query (police: minimal view); every person returned is logged' })
+  search(@CurrentActor() actor: Actor, @Query() q: PersonSearchQueryDto): Promise<Array<PersonDto | PersonMinimalDto>> {
+    return this.service.search(actor, q);
   }
 
   @Get(':id')

@@ -28,6 +28,15 @@ export class PersonsRepository {
     return row;
   }
 
+  /** Persons of these municipalities whose name contains `text` (case-insensitive), by name, at most `limit`. */
+  async searchByName(municipalityCodes: string[], text: string, limit: number): Promise<PersonRow[]> {
+    const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return this.dataSource.query(
+      `SELECT ${COLUMNS} FROM person WHERE municipality_code = ANY($1) AND name ILIKE $2 ORDER BY name, date_of_birth, id LIMIT $3`,
+      [municipalityCodes, pattern, limit],
+    );
+  }
+
   async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<PersonRow | null> {
     const rows: PersonRow[] = await manager.query(`SELECT ${COLUMNS} FROM person WHERE id = $1`, [id]);
     return rows[0] ?? null;

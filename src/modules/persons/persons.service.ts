@@ -8,7 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import { RegisterEvents } from '../events/register-events';
 import { MunicipalitiesRepository } from '../municipalities/municipalities.repository';
 import { ProcessingLogService } from '../processing-log/processing-log.service';
-import type { CreatePersonDto, PersonDto, PersonMinimalDto } from './dto/person.dto';
+import type { CreatePersonDto, PersonDto, PersonMinimalDto, PersonSearchQueryDto } from './dto/person.dto';
 import { PersonsRepository, type PersonRow } from './persons.repository';
 
 function notFound(id: string): DomainError {
@@ -51,6 +51,7 @@ export class PersonsService {
       );
       const fields = ['name', 'dateOfBirth', ...Object.keys(dto.identifiers ?? {}).map((k) => `identifiers.${k}`)];
       await this.audit.record(m, actor, { action: 'person.created', entityType: 'person', entityId: row.id, municipalityCode: row.municipalityCode, after: { fields } });
+      await this.events.announcePersonChanged(m, row.id, row.municipalityCode);
       return toFull(row);
     });
     await this.events.personChanged(created.id, created.municipalityCode);
@@ -62,6 +63,22 @@ export class PersonsService {
     const row = await this.findInScope(actor, id);
     await this.processingLog.record(actor, { action: 'person.read', personId: id, municipalityCode: row.municipalityCode, purpose: actor.purpose });
     return hasRole(actor, 'mayor', 'mayor-office', 'lawyer') ? toFull(row) : toMinimal(row);
+  }
+
+  /**
+   * Persons in the caller's municipalities whose name contains `query`, shown as `read` shows them (police:
+   * minimal). Every person returned is a read of personal data, so each gets a processing-log row.
+   */
+  async search(actor: Actor, dto: PersonSearchQueryDto): Promise<Array<PersonDto | PersonMinimalDto>> {
+    const codes = dto.municipality ? actor.municipalities.filter((c) => c === dto.municipality) : [...actor.municipalities];
+    if (codes.length === 0) return [];
+    const rows = await this.repository.searchByName(codes, dto.query.trim(), dto.limit ?? 20);
+    await this.processingLog.recordMany(
+      actor,
+      rows.map((r) => ({ action: 'person.read', personId: r.id, municipalityCode: r.municipalityCode, purpose: actor.purpose })),
+    );
+    const full = hasRole(actor, 'mayor', 'mayor-office', 'lawyer');
+    return rows.map((r) => (full ? toFull(r) : toMinimal(r)));
   }
 
   /** For other services: the person if the caller may act for their municipality, else not found. */

@@ -1,49 +1,97 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnModuleInit,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../auth/actor';
 import { Clock } from '../../common/clock';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { ProcessingLogJournal, type JournalRow } from './processing-log.journal';
 import type { ProcessingEntry } from './processing-log.service';
 
-interface Row {
-  occurredAt: string;
-  actor: string;
-  roles: string;
-  municipalityCode: string;
-  personId: string;
-  action: string;
-  purpose: string | null;
-  requestId: string | null;
+interface QueuedRow extends JournalRow {
+  seq: number;
+}
+
+interface Waiter {
+  seq: number;
+  resolve: () => void;
 }
 
 const FLUSH_EVERY_MS = 200;
 const FLUSH_AT_ROWS = 500;
+const RETRY_AFTER_MS = 1000;
+const ORPHAN_SCAN_EVERY_MS = 10_000;
 /** Beyond this many unwritten rows (the database is away for long) the service refuses further checks. */
 export const MAX_PENDING_ROWS = 100_000;
+/** How long a response waits for its processing-log row to become durable before it is refused (503). */
+export const DURABLE_WAIT_MS = 5000;
 
 /**
- * Processing-log rows of the breach-check hot path, written in batches (one multi-row INSERT every 200 ms or 500
- * rows) instead of one round trip per check. Rows wait in memory until written; a failed write is retried; on a
- * clean shutdown everything pending is written first.
+ * Processing-log rows of the breach-check hot path. Each row gets an id and is appended to a local fsync'ed journal
+ * (group commit: while one append is in flight the next rows gather) and written to the database in batches (one
+ * multi-row INSERT every 200 ms or 500 rows, `ON CONFLICT (entry_id) DO NOTHING`). A row is durable once either holds
+ * it; the answer that added a row waits for `durable(seq)` (see the breach-checks service). While the database is away rows wait in
+ * memory and the journal, retried every second; journal segments are dropped once the database has their rows, and
+ * segments left by a crashed process are replayed at start-up (and every 10 s, for other instances' leftovers).
  */
 @Injectable()
-export class ProcessingLogBuffer implements OnApplicationShutdown {
+export class ProcessingLogBuffer implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ProcessingLogBuffer.name);
-  private pending: Row[] = [];
+  private journal?: ProcessingLogJournal;
+  /** Rows not yet in the database, in order. */
+  private pending: QueuedRow[] = [];
+  /** Rows not yet appended to the journal, in order. */
+  private unjournaled: QueuedRow[] = [];
+  private seq = 0;
+  private journaledSeq = 0;
+  private writtenSeq = 0;
+  private waiters: Waiter[] = [];
+  private journalBusy = false;
   private timer?: NodeJS.Timeout;
+  private orphanTimer?: NodeJS.Timeout;
   private flushing?: Promise<void>;
+  private stopped = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  async onModuleInit(): Promise<void> {
+    this.journal = await ProcessingLogJournal.open(this.config.processingLogQueueDir, (err) =>
+      this.logger.error(`Processing-log journal lock lost (${err.message}); rows stay in memory until written`),
+    );
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.replayOrphans();
+    this.orphanTimer = setInterval(() => void this.replayOrphans(), ORPHAN_SCAN_EVERY_MS).unref();
+  }
+
+  /** Rows not yet written to the database. */
   get size(): number {
     return this.pending.length;
   }
 
-  add(actor: Actor, entry: ProcessingEntry): void {
-    this.pending.push({
+  /** The number of the last row added: a response that saw it added waits for `durable(lastSeq)`. */
+  get lastSeq(): number {
+    return this.seq;
+  }
+
+  /** Queues a row and returns its number: the answer it belongs to waits for `durable(seq)`. */
+  add(actor: Actor, entry: ProcessingEntry): number {
+    const row: QueuedRow = {
+      seq: ++this.seq,
+      id: randomUUID(),
       occurredAt: this.clock.now().toISOString(),
       actor: actor.sub,
       roles: actor.roles.join(','),
@@ -52,12 +100,29 @@ export class ProcessingLogBuffer implements OnApplicationShutdown {
       action: entry.action,
       purpose: entry.purpose?.slice(0, 500) ?? null,
       requestId: actor.requestId ?? null,
-    });
+    };
+    this.pending.push(row);
+    this.unjournaled.push(row);
+    this.kickJournal();
     if (this.pending.length >= FLUSH_AT_ROWS) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), FLUSH_EVERY_MS);
+    return row.seq;
   }
 
-  /** Writes everything pending; concurrent calls share one write. */
+  /** Resolves once every row up to `seq` is in the journal or the database; 503 after `DURABLE_WAIT_MS`. */
+  durable(seq: number = this.seq): Promise<void> {
+    if (seq <= Math.max(this.journaledSeq, this.writtenSeq)) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = { seq, resolve: () => (clearTimeout(timeout), resolve()) };
+      const timeout = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        reject(new ServiceUnavailableException({ slug: 'processing-log-unavailable', detail: 'The processing log cannot be recorded right now' }));
+      }, DURABLE_WAIT_MS);
+      this.waiters.push(waiter);
+    });
+  }
+
+  /** Writes everything pending to the database; concurrent calls share one write. */
   flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
@@ -65,8 +130,44 @@ export class ProcessingLogBuffer implements OnApplicationShutdown {
     return this.flushing;
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Rows in this process's journal segments (diagnostics and tests). */
+  journalRows(): Promise<JournalRow[]> {
+    return this.journal?.ownRows() ?? Promise.resolve([]);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.orphanTimer) clearInterval(this.orphanTimer);
     await this.flush();
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    while (this.journalBusy) await new Promise((r) => setTimeout(r, 5));
+    if (this.pending.length) this.logger.warn(`Processing log: ${this.pending.length} rows stay in the journal for the next start`);
+    await this.journal?.close(this.pending.length === 0);
+  }
+
+  private kickJournal(): void {
+    if (this.journalBusy || !this.journal) return;
+    this.journalBusy = true;
+    void this.appendToJournal().finally(() => {
+      this.journalBusy = false;
+      if (this.unjournaled.length && !this.stopped) this.kickJournal();
+    });
+  }
+
+  private async appendToJournal(): Promise<void> {
+    while (this.unjournaled.length) {
+      const group = this.unjournaled;
+      this.unjournaled = [];
+      const lastSeq = group[group.length - 1].seq;
+      try {
+        await this.journal!.append(group.map(journalRow), lastSeq);
+        this.journaledSeq = lastSeq;
+        this.settle();
+      } catch (e) {
+        // The rows are still in memory and reach the database; responses wait for that instead.
+        this.logger.error(`Processing-log journal: ${group.length} rows not appended (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      }
+    }
   }
 
   private async write(): Promise<void> {
@@ -74,21 +175,52 @@ export class ProcessingLogBuffer implements OnApplicationShutdown {
     if (!batch.length) return;
     this.pending = [];
     try {
-      await this.dataSource.query(
-        `INSERT INTO processing_log (occurred_at, actor, actor_roles, municipality_code, person_id, action, purpose, request_id)
-         SELECT u.at, u.actor, string_to_array(u.roles, ','), u.mc, u.pid, u.action, u.purpose, u.rid
-           FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::varchar[], $5::uuid[], $6::text[], $7::text[], $8::text[])
-                AS u(at, actor, roles, mc, pid, action, purpose, rid)`,
-        [col(batch, 'occurredAt'), col(batch, 'actor'), col(batch, 'roles'), col(batch, 'municipalityCode'), col(batch, 'personId'), col(batch, 'action'), col(batch, 'purpose'), col(batch, 'requestId')],
-      );
+      await this.insert(batch);
+      this.writtenSeq = batch[batch.length - 1].seq;
+      this.settle();
+      await this.journal?.release(this.writtenSeq).catch((e: Error) => this.logger.warn(`Processing-log journal not trimmed (${e.message})`));
     } catch (e) {
       this.pending = [...batch, ...this.pending];
       this.logger.warn(`Processing log: ${batch.length} rows not written yet (${(e as Error).message}); retrying`);
-      this.timer ??= setTimeout(() => void this.flush(), 1000);
+      if (!this.stopped) this.timer ??= setTimeout(() => void this.flush(), RETRY_AFTER_MS);
     }
+  }
+
+  private settle(): void {
+    const upTo = Math.max(this.journaledSeq, this.writtenSeq);
+    while (this.waiters.length && this.waiters[0].seq <= upTo) this.waiters.shift()!.resolve();
+  }
+
+  /** Writes the rows of journals left by processes that are gone (also runs at start-up and every 10 s). */
+  async replayOrphans(): Promise<void> {
+    try {
+      const replayed = (await this.journal?.adoptOrphans((rows) => this.insert(rows))) ?? 0;
+      if (replayed) this.logger.log(`Processing log: ${replayed} rows replayed from journals left by an earlier process`);
+    } catch (e) {
+      this.logger.warn(`Processing log: journal replay deferred (${(e as Error).message})`);
+    }
+  }
+
+  /** Idempotent: a row whose id the database already has is skipped. */
+  private async insert(rows: readonly JournalRow[]): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO processing_log (entry_id, occurred_at, actor, actor_roles, municipality_code, person_id, action, purpose, request_id)
+       SELECT u.id, u.at, u.actor, string_to_array(u.roles, ','), u.mc, u.pid, u.action, u.purpose, u.rid
+         FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::varchar[], $6::uuid[], $7::text[], $8::text[], $9::text[])
+              AS u(id, at, actor, roles, mc, pid, action, purpose, rid)
+       ON CONFLICT (entry_id) DO NOTHING`,
+      [
+        col(rows, 'id'), col(rows, 'occurredAt'), col(rows, 'actor'), col(rows, 'roles'), col(rows, 'municipalityCode'),
+        col(rows, 'personId'), col(rows, 'action'), col(rows, 'purpose'), col(rows, 'requestId'),
+      ],
+    );
   }
 }
 
-function col<K extends keyof Row>(rows: Row[], key: K): Row[K][] {
+function journalRow({ seq: _seq, ...row }: QueuedRow): JournalRow {
+  return row;
+}
+
+function col<K extends keyof JournalRow>(rows: readonly JournalRow[], key: K): JournalRow[K][] {
   return rows.map((r) => r[key]);
 }

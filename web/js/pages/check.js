@@ -1,3 +1,4 @@
+import { ruleText } from '../rules-nl.js';
 import { api, query } from '../api.js';
 import { button, field, h, input, replace, select, textarea } from '../dom.js';
 import { MEASURE, VERDICT, fmtDateTime, fromLocalInput, toLocalInput } from '../format.js';
@@ -94,7 +95,7 @@ async function check(event) {
         `(${Math.round(e.signedDistanceM)} m van de grens)`,
         e.window ? `, tijdvenster ${e.window.from ?? ''}–${e.window.to ?? ''}` : '',
         e.exemption ? `, ontheffing van ${fmtDateTime(e.exemption.from)} tot ${fmtDateTime(e.exemption.until)}` : '',
-        '. ', h('span', { class: 'muted' }, `${e.reason} [${e.ruleIds.join(', ')}]`)))) : null));
+        '. ', h('span', { class: 'muted' }, `${e.ruleIds.map((id) => ruleText(id)).filter(Boolean).join(' ')} [${e.ruleIds.join(', ')}]`)))) : null));
     offerOrders(result.evidence);
     const layers = await drawZones(result.evidence);
     fitTo(map, [...layers, ...overlay.getLayers()]);

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { registerDecorator } from 'class-validator';
 import { isValidBsn, isValidVNumber } from '../../../domain/person/identifiers';
 import { IsCalendarDate } from '../../../common/validation/validators';
@@ -37,4 +37,14 @@ export class PersonMinimalDto {
 export class PersonDto extends PersonMinimalDto {
   @ApiProperty({ type: IdentifiersDto }) identifiers: IdentifiersDto;
   @ApiProperty() createdAt: string;
+}
+
+export class PersonSearchQueryDto {
+  @ApiProperty({ example: 'Jans', description: 'Part of the name (at least 2 characters, case-insensitive)' })
+  @IsString() @Matches(/\S.*\S/, { message: 'query must hold at least 2 characters' }) @MaxLength(100)
+  query: string;
+  @ApiPropertyOptional({ example: 'GM1706', description: 'Only this municipality (default: all of the caller\'s)' })
+  @IsOptional() @Matches(/^GM\d{4}$/, { message: 'municipality must be a CBS code such as GM1706' })
+  municipality?: string;
+  @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(50) limit?: number;
 }
