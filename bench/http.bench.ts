@@ -5,7 +5,7 @@
  */
 import 'reflect-metadata';
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,41 +14,16 @@ import { signDevToken } from '../src/auth/dev-token';
 import { loadConfig } from '../src/config/app-config';
 import { openDatabase } from '../src/database/open-database';
 import { BENCH_MUNICIPALITIES, seedOrders, type SeededOrder } from './lib/seed-orders';
+import { startService as startServiceProcess, stopService } from './lib/service-process';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 10_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const PORT = 3900 + Math.floor(Math.random() * 90);
-const ROOT = join(__dirname, '..');
 
-function startService(env: Record<string, string>): Promise<ChildProcess> {
-  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []; // e.g. --cpu-prof to profile the service
-  const child = spawn(process.execPath, [...nodeArgs, '-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'development', PORT: String(PORT), ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('Service ready')) {
-        child.stdout!.off('data', onData);
-        child.stdout!.resume(); // keep draining the request log, as a terminal or collector would
-        resolve(child);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`service exited with ${code}: ${out.slice(-2000)}`)));
-  });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
+const NODE_ARGS = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []; // e.g. --cpu-prof to profile the service
+const startService = (env: Record<string, string>) => startServiceProcess({ port: PORT, env, nodeArgs: NODE_ARGS });
 
 /**
  * Where the service keeps its data: the embedded database in a fresh folder, or (with BENCH_DATABASE_URL, e.g. the
@@ -77,7 +52,7 @@ let dropDatabase = async () => undefined as void;
 
 async function prepare(env: Record<string, string>): Promise<SeededOrder[]> {
   // First start: migrations, boundaries and demo data, exactly as `npm start` does them.
-  await stop(await startService(env));
+  await stopService(await startService(env));
   const config = loadConfig({ ...process.env, ...env });
   const db = await openDatabase(config);
   try {
@@ -134,7 +109,7 @@ async function main(): Promise<void> {
     }
     report(rows);
   } finally {
-    if (service) await stop(service);
+    if (service) await stopService(service);
     await dropDatabase();
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -8,7 +8,7 @@
  */
 import 'reflect-metadata';
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ import { signDevToken } from '../src/auth/dev-token';
 import { loadConfig } from '../src/config/app-config';
 import { openDatabase } from '../src/database/open-database';
 import { seedOrders, type SeededOrder } from './lib/seed-orders';
+import { startService as startServiceProcess, stopService } from './lib/service-process';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 180);
 const WARM_UP_S = Math.min(30, Math.max(15, Math.round(SECONDS / 6)));
@@ -26,7 +27,6 @@ const TOLERANCE = Number(process.env.SOAK_MEMORY_TOLERANCE ?? 0.2);
 /** Growth allowed for RSS, which also holds allocator slack that V8 and malloc give back late or never. */
 const RSS_TOLERANCE = Number(process.env.SOAK_RSS_TOLERANCE ?? 0.5);
 const PORT = 3990 + Math.floor(Math.random() * 9);
-const ROOT = join(__dirname, '..');
 /** The service's limits are sized for people; one token doing thousands of requests a second is this benchmark. */
 const NO_RATE_LIMITS = { RATE_LIMIT_ENABLED: 'false' };
 
@@ -36,32 +36,8 @@ interface Sample {
   heapUsed: number;
 }
 
-function startService(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', './bench/lib/memory-reporter.ts', 'src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'development', PORT: String(PORT), ...NO_RATE_LIMITS, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      if (/API: http:\/\//.test(out) || out.includes('Service ready')) {
-        child.stdout!.off('data', onData);
-        child.stdout!.resume();
-        resolve(child);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`service exited with ${code}: ${out.slice(-2000)}`)));
-  });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
+const startService = (env: Record<string, string>) =>
+  startServiceProcess({ port: PORT, env: { ...NO_RATE_LIMITS, ...env }, preload: ['./bench/lib/memory-reporter.ts'] });
 
 interface Fixtures {
   seeded: SeededOrder[];
@@ -71,7 +47,7 @@ interface Fixtures {
 }
 
 async function prepare(env: Record<string, string>): Promise<Fixtures> {
-  await stop(await startService(env)); // first start: migrations, boundaries, demo data
+  await stopService(await startService(env)); // first start: migrations, boundaries, demo data
   const db = await openDatabase(loadConfig({ ...process.env, ...env }));
   try {
     const seeded = await seedOrders(db.dataSource, ORDERS, new Date());
@@ -177,7 +153,7 @@ async function main(): Promise<number> {
     const end = windowSample(all.filter((x) => x.t > done - 5_000 && x.t <= done));
     return report(result, statuses, start, end);
   } finally {
-    if (service) await stop(service);
+    if (service) await stopService(service);
     rmSync(dir, { recursive: true, force: true });
   }
 }

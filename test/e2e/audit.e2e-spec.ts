@@ -1,6 +1,3 @@
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { ModulesContainer } from '@nestjs/core';
 import { parse } from 'csv-parse/sync';
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -9,7 +6,6 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { PUBLIC_KEY, ROLES_KEY } from '../../src/auth/roles.decorator';
 import { FixedClock } from '../../src/common/clock';
 import { AUDIT_RULE_IDS } from '../../src/domain/audit/audit-rules';
 import type { OrderState, Procedure } from '../../src/domain/order/order';
@@ -19,6 +15,7 @@ import { OrdersRepository } from '../../src/modules/orders/orders.repository';
 import { SeedService } from '../../src/modules/seed/seed.service';
 import { resetDatabase } from '../helpers/database';
 import { createPerson, FULL_MOTIVATION } from '../helpers/factories';
+import { appRoutes } from '../helpers/routes';
 import { spawnService } from '../helpers/spawn-service';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
@@ -677,23 +674,8 @@ describe('audit (e2e)', () => {
   }, 180_000);
 
   it('refuses lawyers every write: no write route admits the lawyer role (the dry run excepted), and each answers 403', async () => {
-    const routes: { method: string; path: string; roles: string[]; isPublic: boolean }[] = [];
-    for (const module of t.app.get(ModulesContainer).values()) {
-      for (const wrapper of module.controllers.values()) {
-        const controller = wrapper.metatype as new (...args: unknown[]) => object;
-        const prefix = String(Reflect.getMetadata(PATH_METADATA, controller) ?? '');
-        for (const name of Object.getOwnPropertyNames(controller.prototype)) {
-          const handler = (controller.prototype as Record<string, unknown>)[name];
-          if (name === 'constructor' || typeof handler !== 'function') continue;
-          const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
-          if (method === undefined) continue;
-          const path = [prefix, String(Reflect.getMetadata(PATH_METADATA, handler) ?? '')].filter((x) => x && x !== '/').join('/');
-          const roles = (Reflect.getMetadata(ROLES_KEY, handler) ?? Reflect.getMetadata(ROLES_KEY, controller) ?? []) as string[];
-          const isPublic = Boolean(Reflect.getMetadata(PUBLIC_KEY, handler) ?? Reflect.getMetadata(PUBLIC_KEY, controller));
-          routes.push({ method: RequestMethod[method], path, roles, isPublic });
-        }
-      }
-    }
+    // Paths without the /api/v1/ prefix, as the OpenAPI-free checks below name them.
+    const routes = appRoutes(t.app).map((r) => ({ ...r, path: r.path.replace(/^\/api\/v1\//, ''), roles: (r.roles ?? []) as string[] }));
     const DRY_RUNS = ['POST order-checks'];
     const openapi = await request(t.http).get('/api/v1/openapi.json').expect(200);
     expect(Object.keys(openapi.body.paths)).toEqual(expect.arrayContaining(['/api/v1/audit/orders', '/api/v1/audit/events', '/api/v1/audit/events/verify']));

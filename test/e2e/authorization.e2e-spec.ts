@@ -1,43 +1,15 @@
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { ModulesContainer } from '@nestjs/core';
 import request from 'supertest';
 import { ROLES, type Role } from '../../src/auth/principal';
-import { PUBLIC_KEY, ROLES_KEY } from '../../src/auth/roles.decorator';
-import { API_PREFIX } from '../../src/configure-app';
+import { appRoutes, type AppRoute } from '../helpers/routes';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
-interface Route {
-  name: string;
-  method: string;
-  path: string;
-  roles?: Role[];
-  isPublic: boolean;
-}
+type Route = AppRoute;
 
 const PARAMS: Record<string, string> = { code: 'GM1706', n: '1' };
 
-/** Every route of the app, read from Nest's own route metadata, so a new route cannot be left out. */
+/** Every route of the app (from Nest's route metadata), its path parameters filled in. */
 function routes(t: TestApp): Route[] {
-  const found: Route[] = [];
-  for (const module of t.app.get(ModulesContainer).values()) {
-    for (const { metatype, instance } of module.controllers.values()) {
-      if (!metatype || !instance) continue;
-      const prefix = Reflect.getMetadata(PATH_METADATA, metatype) as string;
-      const proto = Object.getPrototypeOf(instance);
-      for (const key of Object.getOwnPropertyNames(proto)) {
-        const handler = proto[key];
-        const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
-        if (key === 'constructor' || path === undefined) continue;
-        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
-        const full = `/${API_PREFIX}/${[prefix, path].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/');
-        const roles = Reflect.getMetadata(ROLES_KEY, handler) ?? Reflect.getMetadata(ROLES_KEY, metatype);
-        const isPublic = Boolean(Reflect.getMetadata(PUBLIC_KEY, handler) ?? Reflect.getMetadata(PUBLIC_KEY, metatype));
-        found.push({ name: `${metatype.name}.${key}`, method, path: full.replace(/:(\w+)/g, (_, p) => PARAMS[p] ?? '00000000-0000-4000-8000-000000000000'), roles, isPublic });
-      }
-    }
-  }
-  return found;
+  return appRoutes(t.app).map((r) => ({ ...r, path: r.path.replace(/:(\w+)/g, (_, p) => PARAMS[p] ?? '00000000-0000-4000-8000-000000000000') }));
 }
 
 function send(t: TestApp, route: Route, auth?: string) {

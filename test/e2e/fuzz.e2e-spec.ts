@@ -1,14 +1,11 @@
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { ModulesContainer } from '@nestjs/core';
 import fc from 'fast-check';
 import request from 'supertest';
 import type { Role } from '../../src/auth/principal';
-import { ROLES_KEY } from '../../src/auth/roles.decorator';
-import { API_PREFIX } from '../../src/configure-app';
 import { SeedService } from '../../src/modules/seed/seed.service';
 import { resetDatabase } from '../helpers/database';
 import { createPerson, demoZoneId, FULL_MOTIVATION } from '../helpers/factories';
+import { API_PREFIX } from '../../src/configure-app';
+import { appRoutes, isWrite } from '../helpers/routes';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
 interface WriteRoute {
@@ -20,24 +17,9 @@ interface WriteRoute {
 
 /** Every write route of the app, from Nest's route metadata (as the authorization test does): none can be forgotten. */
 function writeRoutes(t: TestApp): WriteRoute[] {
-  const found: WriteRoute[] = [];
-  for (const module of t.app.get(ModulesContainer).values()) {
-    for (const { metatype, instance } of module.controllers.values()) {
-      if (!metatype || !instance) continue;
-      const prefix = Reflect.getMetadata(PATH_METADATA, metatype) as string;
-      const proto = Object.getPrototypeOf(instance);
-      for (const key of Object.getOwnPropertyNames(proto)) {
-        const path = Reflect.getMetadata(PATH_METADATA, proto[key]) as string | undefined;
-        if (key === 'constructor' || path === undefined) continue;
-        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, proto[key]) as number];
-        if (!['POST', 'PUT', 'PATCH', 'DELETE'].includes(method)) continue;
-        const full = `/${API_PREFIX}/${[prefix, path].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/');
-        const roles = (Reflect.getMetadata(ROLES_KEY, proto[key]) ?? Reflect.getMetadata(ROLES_KEY, metatype) ?? []) as Role[];
-        found.push({ name: `${metatype.name}.${key}`, method: method.toLowerCase() as WriteRoute['method'], path: full, roles });
-      }
-    }
-  }
-  return found;
+  return appRoutes(t.app)
+    .filter(isWrite)
+    .map((r) => ({ name: r.name, method: r.method.toLowerCase() as WriteRoute['method'], path: r.path, roles: r.roles ?? [] }));
 }
 
 // ---- hostile material -------------------------------------------------------------------------------------------
