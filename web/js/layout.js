@@ -16,7 +16,8 @@ const NAV = [
 /** The pages a session may use. */
 export const navFor = (session) => NAV.filter((item) => hasRole(session, ...item.roles));
 
-async function signOut() {
+/** Ends the session here and, for a session from the OpenID Connect provider, there too. */
+export async function signOut() {
   const session = currentSession();
   clearSession();
   if (session?.via === 'oidc') await signOutOidc();

@@ -41,16 +41,21 @@ export async function signInOidc(settings, next) {
   await manager.signinRedirect({ state: { next } });
 }
 
+/**
+ * Ends the session at the provider too (RP-initiated logout). signoutRedirect sends the stored ID token as
+ * id_token_hint and then removes the stored user itself, so it must still be there when it is called.
+ */
 export async function signOutOidc() {
+  let manager;
   try {
-    const manager = await userManager();
+    manager = await userManager();
     if (manager) {
-      await manager.removeUser();
       await manager.signoutRedirect();
       return;
     }
   } catch {
     // The provider may offer no end-session endpoint: the local session is gone either way.
+    await manager?.removeUser().catch(() => undefined);
   }
   location.assign('/');
 }

@@ -1,9 +1,9 @@
 import { api } from '../api.js';
 import { alertBox, button, field, h, input, replace, select } from '../dom.js';
 import { ROLE } from '../format.js';
-import { navFor, problemAlert } from '../layout.js';
+import { navFor, problemAlert, signOut } from '../layout.js';
 import { signInOidc } from '../oidc.js';
-import { clearSession, currentSession, saveSession } from '../session.js';
+import { currentSession, saveSession } from '../session.js';
 
 const main = document.getElementById('main-content');
 const params = new URLSearchParams(location.search);
@@ -16,7 +16,7 @@ function startPage(session) {
 
 function header(session) {
   const bar = h('div', { class: 'app-header__bar' }, h('a', { href: '/', class: 'app-brand utrecht-link' }, 'Register bevelen burgemeester'),
-    session ? button('Afmelden', { id: 'sign-out', onclick: () => { clearSession(); location.assign('/'); } }, 'subtle') : null);
+    session ? button('Afmelden', { id: 'sign-out', onclick: signOut }, 'subtle') : null);
   replace(document.getElementById('page-header'), bar);
 }
 
