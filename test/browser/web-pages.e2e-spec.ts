@@ -207,7 +207,7 @@ describe('web pages in a real browser (chromium)', () => {
     expect(filtered).toBeGreaterThan(0);
     expect(filtered).toBeLessThanOrEqual(total);
     await shot(page, '09-audit-filtered', 'audit');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV downloaden' }).click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.split(/\r?\n/).filter(Boolean).length).toBe(filtered + 1);
     await page.locator('#audit-table tbody tr').first().getByRole('button').click();

@@ -119,7 +119,7 @@ const filters = h('form', { class: 'row', id: 'audit-filters', 'aria-label': 'Fi
 filters.addEventListener('change', load);
 filters.addEventListener('submit', (e) => { e.preventDefault(); load(); });
 replace(main, h('h1', { class: 'utrecht-heading-1' }, 'Audit van de bevelen'), filters,
-  h('div', { class: 'utrecht-button-group' }, button('Download CSV', { onclick: csv, id: 'download-csv' })),
+  h('div', { class: 'utrecht-button-group' }, button('CSV downloaden', { onclick: csv, id: 'download-csv' })),
   summary, tableBox,
   h('h2', { class: 'utrecht-heading-2' }, 'Duur per wettelijke grondslag'), h('div', { class: 'chart-box' }, canvas), chartText,
   historyBox);
