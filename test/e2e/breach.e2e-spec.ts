@@ -179,6 +179,25 @@ describe('breach checks (e2e)', () => {
     expect(JSON.stringify(rows[0])).not.toContain(String(INSIDE.lon));
   });
 
+  it('logs each person that "what applies here" names (with the stated purpose), and no one when it names no one', async () => {
+    const personId = await createPerson(t);
+    await order(personId, 'ISSUED');
+    const url = `/api/v1/active-orders?lon=${INSIDE.lon}&lat=${INSIDE.lat}&at=2026-12-12T22:30:00%2B01:00`;
+    const here = await request(t.http).get(url).set('Authorization', police).set('X-Purpose', 'surveillance Markt').expect(200);
+    expect(here.body.orders.map((o: { personId: string }) => o.personId)).toContain(personId);
+    await t.app.get(ProcessingLogBuffer).flush();
+    const rows = await t.dataSource.query(`SELECT * FROM processing_log WHERE person_id = $1 AND action = 'active-orders.read'`, [personId]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ purpose: 'surveillance Markt', municipality_code: 'GM1706', actor_roles: ['police'] });
+    expect(JSON.stringify(rows[0])).not.toContain(String(INSIDE.lon));
+
+    const before = await t.dataSource.query(`SELECT count(*)::int AS n FROM processing_log WHERE action = 'active-orders.read'`);
+    const other = `Bearer ${await t.token('police', ['GM0243'])}`;
+    expect((await request(t.http).get(url).set('Authorization', other).expect(200)).body.orders).toEqual([]);
+    await t.app.get(ProcessingLogBuffer).flush();
+    expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM processing_log WHERE action = 'active-orders.read'`)).toEqual(before);
+  });
+
   it('refuses malformed checks with a 400 problem naming the field, and stores nothing', async () => {
     const personId = await createPerson(t);
     const res = await check(personId, { lon: 'five', lat: 95 }, '2026-02-30T10:00:00+01:00', { colour: 'red' }).expect(400);

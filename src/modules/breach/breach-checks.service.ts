@@ -49,15 +49,29 @@ export class BreachChecksService {
     return { personId: dto.personId, results, dataAsOf: this.geofence.dataAsOf.toISOString() };
   }
 
-  /** Every order in force in the caller's municipalities whose zone and schedule cover the point at `at`. */
-  activeOrders(actor: Actor, point: { lon: number; lat: number }, at?: string) {
+  /**
+   * Every order in force in the caller's municipalities whose zone and schedule cover the point at `at`. The answer
+   * names the persons those orders are about, so each of them gets a processing-log row (never the position), and
+   * the answer waits until the rows are durable, as a person's check does.
+   */
+  async activeOrders(actor: Actor, point: { lon: number; lat: number }, at?: string) {
     const when = at ?? this.clock.now().toISOString();
     const measures = activeAt({ orders: this.geofence.allOrders, timeZone: DEFAULT_TIME_ZONE, index: this.geofence.geofence }, point, when);
-    const inScopeOnly = measures.filter((m) => inScope(actor, this.geofence.allOrders.get(m.orderId)!.municipalityCode));
+    const orders = measures.flatMap((m) => {
+      const order = this.geofence.allOrders.get(m.orderId)!;
+      return inScope(actor, order.municipalityCode) ? [{ ...m, personId: order.personId, municipalityCode: order.municipalityCode }] : [];
+    });
+    const persons = new Map(orders.map((o) => [o.personId, o.municipalityCode]));
+    if (persons.size) this.assertLogWritable();
+    let last = 0;
+    for (const [personId, municipalityCode] of persons) {
+      last = this.log.add(actor, { action: 'active-orders.read', personId, municipalityCode, purpose: actor.purpose });
+    }
+    if (last) await this.log.durable(last);
     return {
       at: when,
       position: point,
-      orders: inScopeOnly.map((m) => ({ ...m, personId: this.geofence.allOrders.get(m.orderId)!.personId })),
+      orders: orders.map(({ municipalityCode: _, ...o }) => o),
       dataAsOf: this.geofence.dataAsOf.toISOString(),
     };
   }
@@ -70,11 +84,16 @@ export class BreachChecksService {
   private ordersInScope(actor: Actor, personId: string, purpose?: string): { orders: readonly IndexedOrder[]; logged: Promise<void> } {
     const municipalityCode = this.geofence.municipalityOfPerson(personId);
     if (!municipalityCode || !inScope(actor, municipalityCode)) throw new DomainError('NOT_FOUND', `Person ${personId} not found`);
+    this.assertLogWritable();
+    const seq = this.log.add(actor, { action: 'breach-check', personId, municipalityCode, purpose: purpose ?? actor.purpose });
+    return { orders: this.geofence.ordersOf(personId).filter((o) => inScope(actor, o.municipalityCode)), logged: this.log.durable(seq) };
+  }
+
+  /** Beyond MAX_PENDING_ROWS unwritten rows (the database away for long) no answer that must be logged is given. */
+  private assertLogWritable(): void {
     if (this.log.size >= MAX_PENDING_ROWS) {
       throw new DomainError('CONFLICT', 'The processing log cannot be written; checks resume when the database is back', { status: 503 });
     }
-    const seq = this.log.add(actor, { action: 'breach-check', personId, municipalityCode, purpose: purpose ?? actor.purpose });
-    return { orders: this.geofence.ordersOf(personId).filter((o) => inScope(actor, o.municipalityCode)), logged: this.log.durable(seq) };
   }
 
   /** The zones of these orders at the position: only the person's own zones are tested, never the others nearby. */

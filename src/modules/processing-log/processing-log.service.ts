@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Actor } from '../../auth/actor';
 import { Clock } from '../../common/clock';
 
-export type ProcessingAction = 'person.read' | 'person.created' | 'order.read' | 'letter.read' | 'breach-check' | 'dossier.read' | 'audit.read' | 'violation.read' | 'reporting.read';
+export type ProcessingAction = 'person.read' | 'person.created' | 'order.read' | 'letter.read' | 'breach-check' | 'active-orders.read' | 'dossier.read' | 'audit.read' | 'violation.read' | 'reporting.read';
 
 export interface ProcessingEntry {
   action: ProcessingAction;
