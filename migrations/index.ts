@@ -9,6 +9,7 @@ import { CreateReporting1796000010000 } from './1796000010000-CreateReporting';
 import { CreateViolation1796000011000 } from './1796000011000-CreateViolation';
 import { AddProcessingLogEntryId1796000030000 } from './1796000030000-AddProcessingLogEntryId';
 import { AddAuditErasure1796000040000 } from './1796000040000-AddAuditErasure';
+import { CreateProsecutorOrder1796000050000 } from './1796000050000-CreateProsecutorOrder';
 
 /** Every migration, in order. Listed explicitly so the compiled app, ts-jest and the CLI load the same set. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   CreateViolation1796000011000,
   AddProcessingLogEntryId1796000030000,
   AddAuditErasure1796000040000,
+  CreateProsecutorOrder1796000050000,
 ];

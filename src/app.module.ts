@@ -23,6 +23,7 @@ import { LettersModule } from './modules/letters/letters.module';
 import { MunicipalitiesModule } from './modules/municipalities/municipalities.module';
 import { OrdersModule } from './modules/orders/orders.module';
 import { PersonsModule } from './modules/persons/persons.module';
+import { ProsecutorOrdersModule } from './modules/prosecutor-orders/prosecutor-orders.module';
 import { ReportingModule } from './modules/reporting/reporting.module';
 import { RetentionModule } from './modules/retention/retention.module';
 import { ViolationsModule } from './modules/violations/violations.module';
@@ -57,6 +58,7 @@ export class AppModule {
         MunicipalitiesModule,
         ProcessingLogModule,
         PersonsModule,
+        ProsecutorOrdersModule,
         SeedModule,
         ZonesModule,
         OrdersModule,

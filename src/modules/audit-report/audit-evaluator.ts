@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { amendmentFindings, catalogueFindings, orderZoneFindings, zoneInMunicipalityFinding, type RecordedAmendment } from '../../domain/audit/audit-rules';
-import type { MunicipalityConfig } from '../../domain/municipality/municipality-config';
+import type { MunicipalityConfig, ProsecutorOrder } from '../../domain/municipality/municipality-config';
 import type { OrderState, PersonHistory } from '../../domain/order/order';
 import { buildRuleContext, orderObjectionDeadline, type RuleContext } from '../../domain/rules';
 import type { Finding } from '../../domain/shared/finding';
 import { MunicipalitiesRepository } from '../municipalities/municipalities.repository';
 import { toMunicipalityConfig } from '../municipalities/municipality-settings';
 import { historyFrom } from '../orders/order-rules.service';
+import { ProsecutorOrdersRepository, toRuleInput } from '../prosecutor-orders/prosecutor-orders.repository';
 import { ViolationsRepository } from '../violations/violations.repository';
 import { ZonesService, type ZoneVersionRef } from '../zones/zones.service';
 import { AuditReportRepository, type AuditOrderRow, type HistoryOrderRow } from './audit-report.repository';
@@ -50,6 +51,7 @@ export class AuditEvaluator {
     private readonly amendments: ReadonlyMap<string, RecordedAmendment[]>,
     private readonly zones: ReadonlyMap<string, ZoneVersionRef>,
     private readonly violations: ReadonlyMap<string, PersonHistory['violations']> = new Map(),
+    private readonly prosecutorOrders: ReadonlyMap<string, ProsecutorOrder[]> = new Map(),
   ) {}
 
   municipality(code: string): MunicipalityConfig {
@@ -60,7 +62,7 @@ export class AuditEvaluator {
 
   /** The context of the stored order at `now` and every finding of the audit rules. */
   evaluate(row: AuditOrderRow, now: string): Evaluation {
-    const municipality = this.municipality(row.municipalityCode);
+    const municipality = this.withProsecutorOrders(this.municipality(row.municipalityCode), row.personId);
     const ctx = buildRuleContext({ order: row.body, municipality, history: this.historyOf(row), now, zoneGeometries: this.geometriesFor(row.body, municipality) });
     const findings = [
       ...catalogueFindings(ctx),
@@ -68,6 +70,12 @@ export class AuditEvaluator {
       ...orderZoneFindings(row.body, (id) => this.zoneCheck(id, row.body)),
     ];
     return { ctx, findings, objectionDeadline: this.objectionDeadline(row.body, municipality) };
+  }
+
+  /** The configuration with the behavioural orders recorded for the person as known at the report's `asOf`. */
+  private withProsecutorOrders(config: MunicipalityConfig, personId: string): MunicipalityConfig {
+    const recorded = this.prosecutorOrders.get(personId);
+    return recorded ? { ...config, prosecutorOrders: [...config.prosecutorOrders, ...recorded] } : config;
   }
 
   private objectionDeadline(order: OrderState, municipality: MunicipalityConfig): string | undefined {
@@ -108,19 +116,23 @@ export class AuditEvaluatorFactory {
     private readonly municipalities: MunicipalitiesRepository,
     private readonly zones: ZonesService,
     private readonly violations: ViolationsRepository,
+    private readonly prosecutorOrders: ProsecutorOrdersRepository,
   ) {}
 
   async prepare(rows: readonly AuditOrderRow[], asOf?: Date): Promise<AuditEvaluator> {
     const apvPersons = [...new Set(rows.filter((r) => r.body.basis.kind === 'APV').map((r) => r.personId))];
-    const [configs, history, amendments, zones, violations] = await Promise.all([
+    const ovjPersons = [...new Set(rows.filter((r) => r.body.basis.kind === 'GEMW_172A').map((r) => r.personId))];
+    const [configs, history, amendments, zones, violations, prosecutorOrders] = await Promise.all([
       this.loadMunicipalities(rows),
       this.repository.apvOrdersOfPersons(apvPersons, asOf),
       this.repository.amendments(rows.map((r) => r.orderId), asOf),
       this.zones.getVersionsByIds(undefined, [...new Set(rows.flatMap((r) => banZoneVersionIds(r.body)))]),
       this.violations.historyForPersons(apvPersons, asOf),
+      this.prosecutorOrders.forPersons(ovjPersons, asOf),
     ]);
     const recorded = amendments.map((a) => ({ orderId: a.orderId, version: a.version, decidedAt: new Date(a.createdAt).toISOString(), order: a.body, previous: a.previousBody }));
-    return new AuditEvaluator(configs, groupBy(history, (h) => h.personId), groupBy(recorded, (a) => a.orderId), zones, groupBy(violations, (v) => v.personId));
+    const ovj = groupBy(prosecutorOrders.map(toRuleInput), (p) => p.personId);
+    return new AuditEvaluator(configs, groupBy(history, (h) => h.personId), groupBy(recorded, (a) => a.orderId), zones, groupBy(violations, (v) => v.personId), ovj);
   }
 
   /** The issuing municipalities and those on whose behalf orders were given (their boundaries hold the zones). */

@@ -9,6 +9,7 @@ import { DomainError } from '../../domain/shared/domain-error';
 import type { Finding } from '../../domain/shared/finding';
 import { MunicipalitiesRepository } from '../municipalities/municipalities.repository';
 import { toMunicipalityConfig } from '../municipalities/municipality-settings';
+import { ProsecutorOrdersRepository, toRuleInput } from '../prosecutor-orders/prosecutor-orders.repository';
 import { ViolationsRepository } from '../violations/violations.repository';
 import { ZonesService } from '../zones/zones.service';
 import { OrdersRepository } from './orders.repository';
@@ -73,6 +74,7 @@ export class OrderRulesService {
     private readonly orders: OrdersRepository,
     private readonly zones: ZonesService,
     private readonly violations: ViolationsRepository,
+    private readonly prosecutorOrders: ProsecutorOrdersRepository,
   ) {}
 
   async municipalityConfig(code: string, m?: EntityManager): Promise<MunicipalityConfig> {
@@ -85,7 +87,7 @@ export class OrderRulesService {
     m: EntityManager | undefined,
     input: { order: OrderState; orderId: string | null; dateOfBirth?: string; now: string; action?: RuleAction },
   ): Promise<RuleRun> {
-    const municipality = await this.municipalityConfig(input.order.municipalityCode, m);
+    const municipality = await this.withProsecutorOrders(await this.municipalityConfig(input.order.municipalityCode, m), input.order.personId, m);
     const earlier = await this.orders.latestForPerson(input.order.personId, input.orderId, m);
     const violations = await this.violations.historyForPerson(input.order.personId, m);
     assertIncidentViolations(input.order, input.action, violations);
@@ -98,6 +100,12 @@ export class OrderRulesService {
       action: input.action,
     });
     return { findings: checkOrder(ctx), objectionDeadline: orderObjectionDeadline(ctx.order, municipality), municipality };
+  }
+
+  /** The configuration with the prosecutor's behavioural orders recorded for the person (GW172A-OVJ-CONFLICT). */
+  private async withProsecutorOrders(config: MunicipalityConfig, personId: string, m: EntityManager | undefined): Promise<MunicipalityConfig> {
+    const recorded = await this.prosecutorOrders.forPerson(personId, m);
+    return { ...config, prosecutorOrders: [...config.prosecutorOrders, ...recorded.map(toRuleInput)] };
   }
 
   private async zoneGeometries(m: EntityManager | undefined, order: OrderState): Promise<Map<string, Polygon | MultiPolygon>> {
