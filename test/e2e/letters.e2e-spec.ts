@@ -8,7 +8,7 @@ import { FixedClock } from '../../src/common/clock';
 import { ZONE_FILL } from '../../src/domain/letters/zone-map-svg';
 import { SeedService } from '../../src/modules/seed/seed.service';
 import { resetDatabase } from '../helpers/database';
-import { createPerson, FULL_MOTIVATION } from '../helpers/factories';
+import { createPerson, order172aBody } from '../helpers/factories';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
 const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts', 'letters');
@@ -102,21 +102,7 @@ describe('letters (e2e)', () => {
     auth = async (roles, m = ['GM1706']) => `Bearer ${await t.token(roles, m)}`;
     zone = (await post('/zones', 'mayor-office', { municipalityCode: 'GM1706', name: 'Centrum Budel', geometry: ZONE }, 201)).body;
     personId = await createPerson(t, 'GM1706', { name: 'Jan Jansen' });
-    const draft = await post('/orders', 'mayor-office', {
-      municipalityCode: 'GM1706',
-      personId,
-      basis: { kind: 'GEMW_172A', ground: 'REPEATED' },
-      measures: [
-        { type: 'AREA_BAN', zoneIds: [zone.id], schedule: [{ days: ['FRI', 'SAT'], from: '20:00', to: '06:00' }] },
-        { type: 'REPORTING_DUTY', place: { name: 'Politiebureau Budel', municipalityCode: 'GM1706' }, slots: [{ days: ['SAT'], at: '13:00', windowMinutes: 30 }] },
-      ],
-      validity: { mode: 'CONTINUOUS', start: '2026-12-05T00:00:00+01:00', end: '2027-03-05T00:00:00+01:00' },
-      incidents: [
-        { at: '2026-10-03T22:10:00+02:00', description: 'Vechtpartij op de Markt', reportRef: 'PL2100-2026-101' },
-        { at: '2026-11-14T23:40:00+01:00', description: 'Intimidatie van winkelpersoneel', reportRef: 'PL2100-2026-187' },
-      ],
-      procedure: { signatory: { role: 'MAYOR', name: 'Burgemeester van Cranendonck' }, motivation: FULL_MOTIVATION },
-    }, 201);
+    const draft = await post('/orders', 'mayor-office', order172aBody(personId, zone.id), 201);
     orderId = draft.body.id;
   });
   afterAll(() => t?.close());

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { FixedClock } from '../../src/common/clock';
 import { SeedService } from '../../src/modules/seed/seed.service';
 import { resetDatabase } from '../helpers/database';
-import { createPerson, demoZoneId, FULL_MOTIVATION } from '../helpers/factories';
+import { createPerson, demoZoneId, FULL_MOTIVATION, order172aBody } from '../helpers/factories';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
 const PROBLEM = /^application\/problem\+json/;
@@ -22,24 +22,7 @@ describe('orders (e2e)', () => {
   });
   afterAll(() => t?.close());
 
-  function order172a(personId: string, overrides: Record<string, unknown> = {}) {
-    return {
-      municipalityCode: 'GM1706',
-      personId,
-      basis: { kind: 'GEMW_172A', ground: 'REPEATED' },
-      measures: [
-        { type: 'AREA_BAN', zoneIds: [budel], schedule: [{ days: ['FRI', 'SAT'], from: '20:00', to: '06:00' }] },
-        { type: 'REPORTING_DUTY', place: { name: 'Politiebureau Budel', municipalityCode: 'GM1706' }, slots: [{ days: ['SAT'], at: '13:00', windowMinutes: 30 }] },
-      ],
-      validity: { mode: 'CONTINUOUS', start: '2026-12-05T00:00:00+01:00', end: '2027-03-05T00:00:00+01:00' },
-      incidents: [
-        { at: '2026-10-03T22:10:00+02:00', description: 'Vechtpartij op de Markt', reportRef: 'PL2100-2026-101' },
-        { at: '2026-11-14T23:40:00+01:00', description: 'Intimidatie van winkelpersoneel', reportRef: 'PL2100-2026-187' },
-      ],
-      procedure: { signatory: { role: 'MAYOR', name: 'Burgemeester van Cranendonck' }, motivation: FULL_MOTIVATION },
-      ...overrides,
-    };
-  }
+  const order172a = (personId: string, overrides: Record<string, unknown> = {}) => order172aBody(personId, budel, overrides);
 
   async function post(path: string, roles: Parameters<TestApp['token']>[0], body: object, status: number) {
     const res = await request(t.http).post(`/api/v1${path}`).set('Authorization', await auth(roles)).send(body);

@@ -25,3 +25,26 @@ export const FULL_MOTIVATION = {
   necessity: 'Eerdere waarschuwingen hielpen niet; een kleiner gebied of kortere duur volstaat niet.',
   balance: 'Woning, werk, school en zorg liggen buiten het gebied; de routes ernaartoe blijven open.',
 };
+
+/**
+ * The body of a well-formed 172a draft in Cranendonck: a Friday/Saturday-night area ban from `zoneId` with a Saturday
+ * reporting duty, December to March, two incidents, full motivation. `overrides` replace top-level fields.
+ */
+export function order172aBody(personId: string, zoneId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    municipalityCode: 'GM1706',
+    personId,
+    basis: { kind: 'GEMW_172A', ground: 'REPEATED' },
+    measures: [
+      { type: 'AREA_BAN', zoneIds: [zoneId], schedule: [{ days: ['FRI', 'SAT'], from: '20:00', to: '06:00' }] },
+      { type: 'REPORTING_DUTY', place: { name: 'Politiebureau Budel', municipalityCode: 'GM1706' }, slots: [{ days: ['SAT'], at: '13:00', windowMinutes: 30 }] },
+    ],
+    validity: { mode: 'CONTINUOUS', start: '2026-12-05T00:00:00+01:00', end: '2027-03-05T00:00:00+01:00' },
+    incidents: [
+      { at: '2026-10-03T22:10:00+02:00', description: 'Vechtpartij op de Markt', reportRef: 'PL2100-2026-101' },
+      { at: '2026-11-14T23:40:00+01:00', description: 'Intimidatie van winkelpersoneel', reportRef: 'PL2100-2026-187' },
+    ],
+    procedure: { signatory: { role: 'MAYOR', name: 'Burgemeester van Cranendonck' }, motivation: FULL_MOTIVATION },
+    ...overrides,
+  };
+}
