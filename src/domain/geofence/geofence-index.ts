@@ -315,17 +315,23 @@ function treeOf(slots: readonly Slot[]): Flatbush {
   return tree;
 }
 
-/** The reusable {@link CoveringZone} of one index: the slot being visited and its distance, computed once. */
+/**
+ * The reusable {@link CoveringZone} of one index: the slot being visited and its distance, computed once; the
+ * metres per degree at the point are worked out once per point, when a first distance is asked for.
+ */
 class LazyCovering implements CoveringZone {
   refs: readonly GeofenceZoneRef[] = [];
   private slot?: Slot;
   private lon = 0;
   private lat = 0;
+  private mx = NaN;
+  private my = NaN;
   private distance = NaN;
 
   at(lon: number, lat: number): void {
     this.lon = lon;
     this.lat = lat;
+    this.mx = NaN;
   }
 
   of(slot: Slot): this {
@@ -337,9 +343,12 @@ class LazyCovering implements CoveringZone {
 
   distanceM(): number {
     if (Number.isNaN(this.distance)) {
+      if (Number.isNaN(this.mx)) {
+        this.mx = metresPerDegreeLon(this.lat);
+        this.my = metresPerDegreeLat(this.lat);
+      }
       const { pack, zone } = this.slot as Slot;
-      const d = pack.evaluate(zone, this.lon, this.lat, metresPerDegreeLon(this.lat), metresPerDegreeLat(this.lat));
-      this.distance = Math.abs(d);
+      this.distance = Math.abs(pack.evaluate(zone, this.lon, this.lat, this.mx, this.my));
     }
     return this.distance;
   }

@@ -11,6 +11,24 @@ const CHUNK_EDGES = 16;
 /** Chunks per group: a box over 8 chunks (128 edges) lets a check of a large zone skip 8 chunk boxes at once. */
 const GROUP_CHUNKS = 8;
 
+/**
+ * Zones of at least this many positions get a raster (see {@link ZonePack}); below it the exact test scans so few
+ * edges that the raster saves little.
+ */
+const RASTER_MIN_POSITIONS = 64;
+/** Cells per side of a zone's raster, over the zone's box. */
+const RASTER_SIDE = 16;
+/** Bytes of one raster: 2 bits a cell. */
+const RASTER_BYTES = (RASTER_SIDE * RASTER_SIDE) / 4;
+/** Raster cell classes. */
+const OUTSIDE = 0;
+const INSIDE = 1;
+const BOUNDARY = 2;
+
+/** Relative and absolute (m²) slack of the nearest-edge search's box pruning (see `beyond`). */
+const NEAR_SLACK = 1 + 1e-6;
+const NEAR_SLACK_M2 = 1e-12;
+
 /** 2^32, for splitting a 48-bit offset into an Int16 high and a Uint32 low part. */
 const TWO_32 = 4294967296;
 const INV_TWO_32 = 1 / TWO_32;
@@ -66,6 +84,19 @@ function encodingOf(count: number, at: (i: number) => number): { origin: number;
   return { origin, unit };
 }
 
+/** Raster cells per degree over [min, max]: the one expression the build and the checks use. */
+function cellsPerDegree(min: number, max: number): number {
+  return RASTER_SIDE / (max - min);
+}
+
+/**
+ * The raster row or column of coordinate v (min <= v <= max). Monotonic in v (each step rounds monotonically), so a
+ * point between two coordinates lands between their cells: what the raster's BOUNDARY marks rely on.
+ */
+function cellOf(v: number, min: number, perDegree: number): number {
+  return Math.min(RASTER_SIDE - 1, Math.floor((v - min) * perDegree));
+}
+
 /**
  * Zones packed into flat typed arrays for the breach check's hot path. Positions are stored exactly but compactly
  * (12 bytes a position instead of 16): per zone and axis as 48-bit whole-number offsets (an Int16 high and a Uint32
@@ -73,6 +104,16 @@ function encodingOf(count: number, at: (i: number) => number): { origin: number;
  * kept as float64. Decoding gives back the very same float64 numbers, so all tests run on the original coordinates.
  * CSR-style offsets lead zone → polygons → rings → positions (rings stored closed as given); each zone, ring and
  * chunk of 16 edges (and each group of 8 chunks) has a bounding box. A check allocates nothing.
+ *
+ * A zone of at least 64 positions also has a raster: 16 × 16 cells over its box, 2 bits a cell. A cell that the
+ * bounding box of some edge overlaps is BOUNDARY; every other cell is INSIDE or OUTSIDE as a whole. Why that is
+ * exact: a point of such a cell lies, for every edge, wholly beside, above or below the edge's box, where the
+ * floating-point crossing test only compares signs (the two products it subtracts have opposite signs) and so
+ * answers as exact arithmetic would; the crossing count is then the true containment, which is the same all over
+ * the cell, since no edge meets it (cells are found with the same monotonic expression for edges and points). The
+ * build finds it at each cell's centre by crossing counts along each row's centre line, per ring, combined as
+ * {@link covers} combines rings. A check in an INSIDE or OUTSIDE cell therefore skips the crossing test; in a
+ * BOUNDARY cell it runs it as before.
  */
 export class ZonePack {
   /** Result of the last {@link evaluate}: whether the point is covered by the zone (boundary included). */
@@ -90,6 +131,16 @@ export class ZonePack {
   private wideZone = false;
   private best2 = Infinity;
   private onEdge = false;
+  /** The last {@link covers} answered by the crossing test, for {@link evaluate} to reuse (see {@link coveredAt}). */
+  private coveredZone = -1;
+  private coveredLon = NaN;
+  private coveredLat = NaN;
+  private coveredOnEdge = false;
+  /** Scratch of {@link nearest}: the groups of a ring and the chunks of a group, nearest box first. */
+  private readonly groupOrder: Uint32Array;
+  private readonly groupDistance: Float64Array;
+  private readonly chunkOrder = new Uint32Array(GROUP_CHUNKS);
+  private readonly chunkDistance = new Float64Array(GROUP_CHUNKS);
 
   private constructor(
     /** Low 32 bits of the x, y offsets per position of the compact zones. */
@@ -117,7 +168,15 @@ export class ZonePack {
     readonly frames: Float64Array,
     /** Per zone: added to a position index to find it in `low`/`high` or, for a wide zone, in `wide`. */
     readonly shifts: Int32Array,
-  ) {}
+    /** The rasters' cells, row by row from the zone box's south-west corner, 4 cells a byte (lowest bits first). */
+    readonly raster: Uint8Array,
+    /** Per zone: where its raster starts in `raster` (bytes); -1 when it has none. */
+    readonly rasterOffsets: Int32Array,
+    maxRingGroups: number,
+  ) {
+    this.groupOrder = new Uint32Array(maxRingGroups);
+    this.groupDistance = new Float64Array(maxRingGroups);
+  }
 
   get size(): number {
     return this.zoneOffsets.length - 1;
@@ -125,8 +184,15 @@ export class ZonePack {
 
   /** Packs zones in order (zone i of the pack is sources[i]); throws `INVALID_INPUT` on a malformed geometry. */
   static from(sources: readonly ZoneSource[]): ZonePack {
-    const counts: Counts = { polygons: 0, rings: 0, compact: 0, wide: 0, chunks: 0, groups: 0 };
-    const frames = sources.map((source, i) => countSource(source, i, counts));
+    const counts: Counts = { polygons: 0, rings: 0, compact: 0, wide: 0, chunks: 0, groups: 0, maxRingGroups: 0, positions: 0 };
+    const frames: number[] = [];
+    const rasterOffsets = new Int32Array(sources.length);
+    let rasterBytes = 0;
+    sources.forEach((source, i) => {
+      frames.push(...countSource(source, i, counts));
+      rasterOffsets[i] = counts.positions >= RASTER_MIN_POSITIONS ? rasterBytes : -1;
+      if (rasterOffsets[i] >= 0) rasterBytes += RASTER_BYTES;
+    });
     const pack = new ZonePack(
       new Uint32Array(counts.compact * 2),
       new Int16Array(counts.compact * 2),
@@ -140,15 +206,19 @@ export class ZonePack {
       new Float64Array(counts.groups * 4),
       new Float64Array(counts.rings * 4),
       new Float64Array(sources.length * 4),
-      new Float64Array(frames.flat()),
+      new Float64Array(frames),
       new Int32Array(sources.length),
+      new Uint8Array(rasterBytes),
+      rasterOffsets,
+      counts.maxRingGroups,
     );
     const cursor: Cursor = { polygon: 0, ring: 0, position: 0, compact: 0, wide: 0, chunk: 0, group: 0 };
-    sources.forEach((source, z) => pack.fill(source, z, cursor));
+    const scratch = new RasterScratch();
+    sources.forEach((source, z) => pack.fill(source, z, cursor, scratch));
     return pack;
   }
 
-  private fill(source: ZoneSource, z: number, cursor: Cursor): void {
+  private fill(source: ZoneSource, z: number, cursor: Cursor, scratch: RasterScratch): void {
     const wide = this.frames[z * 4 + 2] === 0;
     const before = cursor.position;
     this.shifts[z] = (wide ? cursor.wide : cursor.compact) - before;
@@ -158,6 +228,9 @@ export class ZonePack {
     cursor[wide ? 'wide' : 'compact'] += cursor.position - before;
     this.zoneOffsets[z + 1] = cursor.polygon;
     this.computeZoneBox(z);
+    if (this.rasterOffsets[z] < 0) return;
+    if ('pack' in source) this.copyRaster(source.pack, source.zone, z);
+    else if (!this.rasterize(z, scratch)) this.rasterOffsets[z] = -1;
   }
 
   private addPolygon(rings: Position[][], cursor: Cursor): void {
@@ -195,6 +268,13 @@ export class ZonePack {
       }
       this.polygonOffsets[++cursor.polygon] = cursor.ring;
     }
+  }
+
+  /** Copies the raster of a zone packed before (same positions, so the same box and the same cells), if it has one. */
+  private copyRaster(from: ZonePack, zone: number, z: number): void {
+    const start = from.rasterOffsets[zone];
+    if (start < 0) this.rasterOffsets[z] = -1;
+    else this.raster.set(from.raster.subarray(start, start + RASTER_BYTES), this.rasterOffsets[z]);
   }
 
   /** Longitude of position v of the zone in use. */
@@ -266,6 +346,64 @@ export class ZonePack {
     this.zoneBoxes.set(box, z * 4);
   }
 
+  /**
+   * Fills the raster of zone z (in use) and returns true; false when the zone cannot have one: a box without width
+   * or height, a ring (an invalid hole) reaching outside the box of the shells, or a row centre line that rounds
+   * into another row.
+   */
+  private rasterize(z: number, scratch: RasterScratch): boolean {
+    const box = this.zoneBoxes;
+    if (!this.ringsWithinBox(z) || !scratch.start(box[z * 4], box[z * 4 + 1], box[z * 4 + 2], box[z * 4 + 3])) return false;
+    for (let p = this.zoneOffsets[z]; p < this.zoneOffsets[z + 1]; p++) {
+      for (let r = this.polygonOffsets[p]; r < this.polygonOffsets[p + 1]; r++) {
+        const count = this.ringOffsets[r + 1] - this.ringOffsets[r];
+        const { xs, ys } = scratch.room(count);
+        this.decode(this.ringOffsets[r], count, xs, ys);
+        scratch.addRing(count, r === this.polygonOffsets[p]);
+      }
+      scratch.finishPolygon();
+    }
+    scratch.writeCells(this.raster, this.rasterOffsets[z]);
+    return true;
+  }
+
+  /** Writes positions first..first+count-1 of the zone in use into xs, ys. */
+  private decode(first: number, count: number, xs: Float64Array, ys: Float64Array): void {
+    const { low, high, wide, ox, oy, ux, uy } = this;
+    let i = (first + this.shift) * 2;
+    for (let k = 0; k < count; k++, i += 2) {
+      xs[k] = this.wideZone ? wide[i] : ox + (high[i] * TWO_32 + low[i]) * ux;
+      ys[k] = this.wideZone ? wide[i + 1] : oy + (high[i + 1] * TWO_32 + low[i + 1]) * uy;
+    }
+  }
+
+  /** Whether every ring of zone z lies within the zone's box (the box of its shells). */
+  private ringsWithinBox(z: number): boolean {
+    const zb = z * 4;
+    const boxes = this.ringBoxes;
+    const zone = this.zoneBoxes;
+    for (let r = this.polygonOffsets[this.zoneOffsets[z]]; r < this.polygonOffsets[this.zoneOffsets[z + 1]]; r++) {
+      const b = r * 4;
+      if (boxes[b] < zone[zb] || boxes[b + 1] < zone[zb + 1] || boxes[b + 2] > zone[zb + 2] || boxes[b + 3] > zone[zb + 3]) return false;
+    }
+    return true;
+  }
+
+  /** The raster class of the point's cell in zone z: INSIDE, OUTSIDE (also outside the box), or BOUNDARY (or no raster). */
+  private cellClass(z: number, lon: number, lat: number): number {
+    const at = this.rasterOffsets[z];
+    if (at < 0) return BOUNDARY;
+    const boxes = this.zoneBoxes;
+    const b = z * 4;
+    const minX = boxes[b];
+    const minY = boxes[b + 1];
+    const maxX = boxes[b + 2];
+    const maxY = boxes[b + 3];
+    if (!(lon >= minX && lon <= maxX && lat >= minY && lat <= maxY)) return OUTSIDE;
+    const cell = cellOf(lat, minY, cellsPerDegree(minY, maxY)) * RASTER_SIDE + cellOf(lon, minX, cellsPerDegree(minX, maxX));
+    return (this.raster[at + (cell >> 2)] >> ((cell & 3) << 1)) & 3;
+  }
+
   private start(z: number, lon: number, lat: number, mx: number, my: number): void {
     this.useZone(z);
     this.lon = lon;
@@ -278,8 +416,18 @@ export class ZonePack {
 
   /** Whether zone `z` covers (lon, lat), the boundary included (like PostGIS ST_Covers); no distance is computed. */
   covers(z: number, lon: number, lat: number): boolean {
+    const cell = this.cellClass(z, lon, lat);
+    if (cell !== BOUNDARY) return cell === INSIDE;
     this.start(z, lon, lat, 0, 0);
-    return this.locate(z, false);
+    const inside = this.locate(z, false);
+    if (inside && this.zoneOffsets[z + 1] === this.zoneOffsets[z] + 1) {
+      // One polygon found covering: every ring whose box holds the point was tested, as evaluate() tests them.
+      this.coveredZone = z;
+      this.coveredLon = lon;
+      this.coveredLat = lat;
+      this.coveredOnEdge = this.onEdge;
+    }
+    return inside;
   }
 
   /**
@@ -287,21 +435,32 @@ export class ZonePack {
    * inside, negative outside, 0 on the boundary. `lastInside` tells whether the point is covered (a point exactly on
    * an edge or vertex is, like PostGIS ST_Covers). `mx`/`my` are metres per degree at the point's latitude.
    *
-   * Containment comes first; the nearest edge is then looked for only in chunks that can beat the edges the crossing
-   * test met. Outside the zone, edges farther than `maxOutsideM` are not looked for: when none is within it, the
-   * result is -Infinity.
+   * Containment comes first: from the raster, or from the crossing test (which seeds the nearest edge with the edges
+   * it meets), or, when the last {@link covers} that ran the crossing test found this very point covered by this
+   * one-polygon zone (as "what applies here" asks for the distance of a covering zone), from that test. The nearest
+   * edge is then looked for nearest box first. Outside the zone, edges farther than `maxOutsideM` are
+   * not looked for: when none is within it, the result is -Infinity.
    */
   evaluate(z: number, lon: number, lat: number, mx: number, my: number, maxOutsideM = Infinity): number {
     this.start(z, lon, lat, mx, my);
-    const inside = this.locate(z, true);
+    const cell = this.cellClass(z, lon, lat);
+    const reused = cell === BOUNDARY && this.coveredAt(z, lon, lat);
+    const inside = cell === BOUNDARY && !reused ? this.locate(z, true) : cell !== OUTSIDE;
     this.lastInside = inside;
     if (this.onEdge) return 0;
     if (!inside && !(maxOutsideM > 0)) return -Infinity;
     const limit2 = inside ? Infinity : maxOutsideM * maxOutsideM;
-    this.nearest(z, limit2);
+    this.nearest(z, limit2, cell === BOUNDARY && !reused);
     if (this.best2 > limit2) return -Infinity;
     const d = Math.sqrt(this.best2);
     return inside ? d : -d;
+  }
+
+  /** Whether the last {@link covers} that ran the crossing test found this point covered by zone z; sets `onEdge`. */
+  private coveredAt(z: number, lon: number, lat: number): boolean {
+    if (z !== this.coveredZone || lon !== this.coveredLon || lat !== this.coveredLat) return false;
+    this.onEdge = this.coveredOnEdge;
+    return true;
   }
 
   /**
@@ -351,10 +510,12 @@ export class ZonePack {
     const firstChunk = this.chunkOffsets[r];
     const endChunk = this.chunkOffsets[r + 1];
     const firstGroup = this.groupOffsets[r];
+    const endGroup = this.groupOffsets[r + 1];
     const last = this.ringOffsets[r + 1] - 1;
     let odd = false;
-    for (let g = firstGroup; g < this.groupOffsets[r + 1]; g++) {
-      if (!this.rayMeets(this.groupBoxes, g)) continue;
+    for (let g = firstGroup; g < endGroup; g++) {
+      // The box of a ring's only group is the ring's box, which holds the point: not worth a load.
+      if (endGroup - firstGroup > 1 && !this.rayMeets(this.groupBoxes, g)) continue;
       const from = firstChunk + (g - firstGroup) * GROUP_CHUNKS;
       for (let k = from; k < from + GROUP_CHUNKS && k < endChunk; k++) {
         if (!this.rayMeets(this.chunkBoxes, k)) continue;
@@ -366,33 +527,66 @@ export class ZonePack {
   }
 
   /**
-   * Lowers `best2` to the squared distance of the zone's nearest edge, scanning only rings and chunks whose box is
-   * nearer than `best2` and within `limit2`, and skipping the chunks {@link locate} scanned already.
+   * Lowers `best2` to the squared distance of the zone's nearest edge within `limit2`. Per ring whose box is near
+   * enough, its groups and then each group's chunks are visited nearest box first, until the next box is farther
+   * than the best edge so far (see {@link beyond}): the same minimum as a scan of every edge, found in a few chunks.
+   * With `located`, the chunks {@link locate} scanned (those the ray meets, in rings whose box holds the point) are
+   * skipped.
    */
-  private nearest(z: number, limit2: number): void {
+  private nearest(z: number, limit2: number, located: boolean): void {
     for (let r = this.polygonOffsets[this.zoneOffsets[z]]; r < this.polygonOffsets[this.zoneOffsets[z + 1]]; r++) {
-      if (this.beyond(this.boxDistance2(this.ringBoxes, r * 4), limit2)) continue;
-      const located = this.ringBoxHolds(r);
-      const firstChunk = this.chunkOffsets[r];
-      const endChunk = this.chunkOffsets[r + 1];
-      const firstGroup = this.groupOffsets[r];
-      const last = this.ringOffsets[r + 1] - 1;
-      for (let g = firstGroup; g < this.groupOffsets[r + 1]; g++) {
-        if (this.beyond(this.boxDistance2(this.groupBoxes, g * 4), limit2)) continue;
-        const from = firstChunk + (g - firstGroup) * GROUP_CHUNKS;
-        for (let k = from; k < from + GROUP_CHUNKS && k < endChunk; k++) {
-          if (located && this.rayMeets(this.chunkBoxes, k)) continue; // scanned by locate
-          if (this.beyond(this.boxDistance2(this.chunkBoxes, k * 4), limit2)) continue;
-          const first = this.ringOffsets[r] + (k - firstChunk) * CHUNK_EDGES;
-          this.scan(first, Math.min(first + CHUNK_EDGES, last), true);
-        }
-      }
+      const d2 = this.boxDistance2(this.ringBoxes, r * 4);
+      if (this.beyond(d2, limit2)) continue;
+      const skipRay = located && this.ringBoxHolds(r);
+      const groups = this.nearGroups(r, d2, limit2);
+      for (let i = 0; i < groups && !this.beyond(this.groupDistance[i], limit2); i++) this.nearestInGroup(r, this.groupOrder[i], limit2, skipRay);
     }
   }
 
-  /** Whether a box at squared distance `d2` can hold no edge nearer than the best so far and within the limit. */
+  /**
+   * Puts the groups of ring r (whose box lies `ringD2` away) that can hold a nearer edge into the group scratch,
+   * nearest first; returns how many. A ring's only group has the ring's box, so its box is not loaded again.
+   */
+  private nearGroups(r: number, ringD2: number, limit2: number): number {
+    if (this.groupOffsets[r + 1] - this.groupOffsets[r] === 1) {
+      this.groupDistance[0] = ringD2;
+      this.groupOrder[0] = this.groupOffsets[r];
+      return 1;
+    }
+    let n = 0;
+    for (let g = this.groupOffsets[r]; g < this.groupOffsets[r + 1]; g++) {
+      const d2 = this.boxDistance2(this.groupBoxes, g * 4);
+      if (!this.beyond(d2, limit2)) n = insertSorted(this.groupDistance, this.groupOrder, n, d2, g);
+    }
+    return n;
+  }
+
+  /** Scans the chunks of group g of ring r nearest box first, while a chunk can hold a nearer edge. */
+  private nearestInGroup(r: number, g: number, limit2: number, skipRay: boolean): void {
+    const firstChunk = this.chunkOffsets[r];
+    const from = firstChunk + (g - this.groupOffsets[r]) * GROUP_CHUNKS;
+    const to = Math.min(from + GROUP_CHUNKS, this.chunkOffsets[r + 1]);
+    let n = 0;
+    for (let k = from; k < to; k++) {
+      if (skipRay && this.rayMeets(this.chunkBoxes, k)) continue; // scanned by locate
+      const d2 = this.boxDistance2(this.chunkBoxes, k * 4);
+      if (!this.beyond(d2, limit2)) n = insertSorted(this.chunkDistance, this.chunkOrder, n, d2, k);
+    }
+    const last = this.ringOffsets[r + 1] - 1;
+    for (let i = 0; i < n && !this.beyond(this.chunkDistance[i], limit2); i++) {
+      const first = this.ringOffsets[r] + (this.chunkOrder[i] - firstChunk) * CHUNK_EDGES;
+      this.distanceScan(first, Math.min(first + CHUNK_EDGES, last));
+    }
+  }
+
+  /**
+   * Whether a box at squared distance `d2` can hold no edge as near as the best so far, or within the limit. An
+   * edge's distance, rounded, can come out a hair below its box's (a vertex's distance from its two edges can differ
+   * in the last bit); the slack (a millionth, and a micrometre squared) lies far above that rounding, so no edge that
+   * could win is skipped, and the minimum is that of all edges.
+   */
   private beyond(d2: number, limit2: number): boolean {
-    return d2 >= this.best2 || d2 > limit2;
+    return d2 > this.best2 * NEAR_SLACK + NEAR_SLACK_M2 || d2 > limit2 * NEAR_SLACK + NEAR_SLACK_M2;
   }
 
   /** Squared distance in metres from the point to the box at `b` (0 inside it). */
@@ -405,7 +599,28 @@ export class ZonePack {
   }
 
   private scan(first: number, last: number, withDistance: boolean): boolean {
+    if (!withDistance) return this.crossings(first, last);
     return this.wideZone ? this.scanWide(first, last, withDistance) : this.scanCompact(first, last, withDistance);
+  }
+
+  /**
+   * {@link scan} without distances: an edge wholly above or below the point's latitude can neither be crossed nor
+   * hold the point, so only the latitudes are decoded for it; the others get {@link edge}'s test on the same numbers.
+   */
+  private crossings(first: number, last: number): boolean {
+    const lat = this.lat;
+    let i = (first + this.shift) * 2;
+    let ay = this.yAt(i + 1) - lat;
+    let odd = false;
+    for (let v = first + 1; v <= last; v++) {
+      i += 2;
+      const by = this.yAt(i + 1) - lat;
+      if ((ay <= 0 || by <= 0) && (ay >= 0 || by >= 0)) {
+        if (this.edge(this.xAt(i - 2) - this.lon, ay, this.xAt(i) - this.lon, by, false)) odd = !odd;
+      }
+      ay = by;
+    }
+    return odd;
   }
 
   /**
@@ -447,6 +662,39 @@ export class ZonePack {
     return odd;
   }
 
+  /**
+   * Lowers `best2` to the nearest of the edges between positions first..last (no crossing test: the nearest-edge
+   * search runs after containment is known). Each position is scaled to metres once, giving the very same products
+   * as {@link edge}.
+   */
+  private distanceScan(first: number, last: number): void {
+    const { mx, my } = this;
+    let best2 = this.best2;
+    let i = (first + this.shift) * 2;
+    let ax = (this.xAt(i) - this.lon) * mx;
+    let ay = (this.yAt(i + 1) - this.lat) * my;
+    for (let v = first + 1; v <= last; v++) {
+      i += 2;
+      const bx = (this.xAt(i) - this.lon) * mx;
+      const by = (this.yAt(i + 1) - this.lat) * my;
+      const d2 = segmentDistance2(ax, ay, bx, by);
+      if (d2 < best2) best2 = d2;
+      ax = bx;
+      ay = by;
+    }
+    this.best2 = best2;
+  }
+
+  /** Longitude stored at index i of `low`/`high` (or `wide`) of the zone in use. */
+  private xAt(i: number): number {
+    return this.wideZone ? this.wide[i] : this.ox + (this.high[i] * TWO_32 + this.low[i]) * this.ux;
+  }
+
+  /** Latitude stored at index i of `low`/`high` (or `wide`) of the zone in use. */
+  private yAt(i: number): number {
+    return this.wideZone ? this.wide[i] : this.oy + (this.high[i] * TWO_32 + this.low[i]) * this.uy;
+  }
+
   /** One edge a→b (relative to the point): whether the ray crosses it; sets `onEdge`, lowers `best2`. */
   private edge(ax: number, ay: number, bx: number, by: number, withDistance: boolean): boolean {
     // cross = orientation of the point against the edge a→b; its sign says on which side the edge passes.
@@ -459,6 +707,126 @@ export class ZonePack {
       if (d2 < this.best2) this.best2 = d2;
     }
     return crosses;
+  }
+}
+
+/** Inserts (d2, item) into the first n entries of `distances`/`items`, kept in increasing distance; returns n + 1. */
+function insertSorted(distances: Float64Array, items: Uint32Array, n: number, d2: number, item: number): number {
+  let i = n;
+  while (i > 0 && distances[i - 1] > d2) {
+    distances[i] = distances[i - 1];
+    items[i] = items[i - 1];
+    i--;
+  }
+  distances[i] = d2;
+  items[i] = item;
+  return n + 1;
+}
+
+/**
+ * Working memory of one zone's rasterization, reused from zone to zone. Per ring, `flips` records along each row's
+ * centre line where the ring crosses it (as the number of cell centres west of the crossing); the parity of the
+ * crossings east of a cell's centre is the ring's containment of that centre. A crossing this close to a centre
+ * that rounding could misplace it lies in a cell the edge's box overlaps, a BOUNDARY cell anyway. Shells and holes
+ * combine per polygon (in the shell, in no hole) and polygons by union, as {@link ZonePack.covers} does.
+ */
+class RasterScratch {
+  // Doubles from the start, so that the fields keep one representation.
+  private minX = 0.5;
+  private minY = 0.5;
+  private perX = 0.5;
+  private perY = 0.5;
+  /** Per row: the latitude of its centre line. */
+  private readonly rowY = new Float64Array(RASTER_SIDE);
+  private readonly flips = new Uint8Array(RASTER_SIDE * (RASTER_SIDE + 1));
+  private readonly polygon = new Uint8Array(RASTER_SIDE * RASTER_SIDE);
+  private readonly zone = new Uint8Array(RASTER_SIDE * RASTER_SIDE);
+  private readonly boundary = new Uint8Array(RASTER_SIDE * RASTER_SIDE);
+  /** The decoded positions of the ring being added. */
+  xs = new Float64Array(64);
+  ys = new Float64Array(64);
+
+  /** Starts a zone of this box; false when it has no width or height, or a row's centre line rounds into another row. */
+  start(minX: number, minY: number, maxX: number, maxY: number): boolean {
+    const perX = cellsPerDegree(minX, maxX);
+    const perY = cellsPerDegree(minY, maxY);
+    if (!(maxX > minX && maxY > minY && Number.isFinite(perX) && Number.isFinite(perY))) return false;
+    for (let j = 0; j < RASTER_SIDE; j++) {
+      const y = minY + (j + 0.5) / perY;
+      if (cellOf(y, minY, perY) !== j) return false;
+      this.rowY[j] = y;
+    }
+    this.minX = minX;
+    this.minY = minY;
+    this.perX = perX;
+    this.perY = perY;
+    this.zone.fill(0);
+    this.boundary.fill(0);
+    return true;
+  }
+
+  /** Room in `xs`/`ys` for a ring of `count` positions. */
+  room(count: number): { readonly xs: Float64Array; readonly ys: Float64Array } {
+    if (this.xs.length < count) {
+      this.xs = new Float64Array(count);
+      this.ys = new Float64Array(count);
+    }
+    return this;
+  }
+
+  /** Adds the ring whose `count` positions are in `xs`/`ys`: its edges' BOUNDARY cells and its containment. */
+  addRing(count: number, shell: boolean): void {
+    this.flips.fill(0);
+    const { xs, ys, minX, minY, perX, perY, boundary } = this;
+    let column = cellOf(xs[0], minX, perX);
+    let row = cellOf(ys[0], minY, perY);
+    for (let v = 1; v < count; v++) {
+      const nextColumn = cellOf(xs[v], minX, perX);
+      const nextRow = cellOf(ys[v], minY, perY);
+      const west = Math.min(column, nextColumn);
+      const east = Math.max(column, nextColumn);
+      const lastRow = Math.max(row, nextRow);
+      for (let j = Math.min(row, nextRow); j <= lastRow; j++) {
+        for (let c = west; c <= east; c++) boundary[j * RASTER_SIDE + c] = 1;
+        this.cross(j, xs[v - 1], ys[v - 1], xs[v], ys[v]);
+      }
+      column = nextColumn;
+      row = nextRow;
+    }
+    this.finishRing(shell);
+  }
+
+  /** Records where the edge (a, b) crosses row j's centre line, if it does. */
+  private cross(j: number, ax: number, ay: number, bx: number, by: number): void {
+    const y = this.rowY[j];
+    if (ay > y === by > y) return;
+    const x = ax + ((y - ay) * (bx - ax)) / (by - ay);
+    const west = Math.min(RASTER_SIDE, Math.max(0, Math.ceil((x - this.minX) * this.perX - 0.5)));
+    this.flips[j * (RASTER_SIDE + 1) + west] ^= 1;
+  }
+
+  /** The ring's containment of each cell centre; a shell starts its polygon, a hole cuts it. */
+  private finishRing(shell: boolean): void {
+    for (let j = 0; j < RASTER_SIDE; j++) {
+      let odd = 0;
+      for (let c = RASTER_SIDE - 1; c >= 0; c--) {
+        odd ^= this.flips[j * (RASTER_SIDE + 1) + c + 1];
+        const cell = j * RASTER_SIDE + c;
+        this.polygon[cell] = shell ? odd : this.polygon[cell] & (odd ^ 1);
+      }
+    }
+  }
+
+  finishPolygon(): void {
+    for (let cell = 0; cell < RASTER_SIDE * RASTER_SIDE; cell++) this.zone[cell] |= this.polygon[cell];
+  }
+
+  /** Writes the cells' classes, 2 bits each, into `raster` from byte `at`. */
+  writeCells(raster: Uint8Array, at: number): void {
+    for (let cell = 0; cell < RASTER_SIDE * RASTER_SIDE; cell++) {
+      const cls = this.boundary[cell] ? BOUNDARY : this.zone[cell] ? INSIDE : OUTSIDE;
+      raster[at + (cell >> 2)] |= cls << ((cell & 3) << 1);
+    }
   }
 }
 
@@ -480,6 +848,10 @@ interface Counts {
   compact: number;
   wide: number;
   chunks: number;
+  /** The most groups of one ring (the size of the nearest-edge scratch). */
+  maxRingGroups: number;
+  /** Positions of the source counted last. */
+  positions: number;
 }
 
 type Frame = [number, number, number, number];
@@ -499,22 +871,9 @@ function unionOf(boxes: Float64Array, from: number, to: number, out: Float64Arra
   out[at + 3] = maxY;
 }
 
-/** Counts a source's parts and returns its frame (origin and units; units 0 for a wide zone). */
+/** Counts a source's parts (its positions in `counts.positions`) and returns its frame (units 0: a wide zone). */
 function countSource(source: ZoneSource, index: number, counts: Counts): Frame {
-  if ('pack' in source) {
-    const { pack, zone } = source;
-    const frame = [...pack.frames.subarray(zone * 4, zone * 4 + 4)] as Frame;
-    for (let p = pack.zoneOffsets[zone]; p < pack.zoneOffsets[zone + 1]; p++) {
-      counts.polygons++;
-      for (let r = pack.polygonOffsets[p]; r < pack.polygonOffsets[p + 1]; r++) {
-        counts.rings++;
-        counts[frame[2] === 0 ? 'wide' : 'compact'] += pack.ringOffsets[r + 1] - pack.ringOffsets[r];
-        counts.chunks += pack.chunkOffsets[r + 1] - pack.chunkOffsets[r];
-        counts.groups += pack.groupOffsets[r + 1] - pack.groupOffsets[r];
-      }
-    }
-    return frame;
-  }
+  if ('pack' in source) return countPacked(source.pack, source.zone, counts);
   if (source?.type !== 'Polygon' && source?.type !== 'MultiPolygon') {
     throw new DomainError('INVALID_INPUT', `zone ${index} is not a Polygon or MultiPolygon`);
   }
@@ -535,10 +894,32 @@ function countSource(source: ZoneSource, index: number, counts: Counts): Frame {
       counts.rings++;
       counts.chunks += chunksOf(ring.length);
       counts.groups += groupsOf(ring.length);
+      counts.maxRingGroups = Math.max(counts.maxRingGroups, groupsOf(ring.length));
     }
   }
   const x = encodingOf(all.length, (i) => all[i][0]);
   const y = x && encodingOf(all.length, (i) => all[i][1]);
   counts[x && y ? 'compact' : 'wide'] += all.length;
+  counts.positions = all.length;
   return x && y ? [x.origin, y.origin, x.unit, y.unit] : [0, 0, 0, 0];
+}
+
+/** {@link countSource} of a zone packed before. */
+function countPacked(pack: ZonePack, zone: number, counts: Counts): Frame {
+  const frame = [...pack.frames.subarray(zone * 4, zone * 4 + 4)] as Frame;
+  let positions = 0;
+  for (let p = pack.zoneOffsets[zone]; p < pack.zoneOffsets[zone + 1]; p++) {
+    counts.polygons++;
+    for (let r = pack.polygonOffsets[p]; r < pack.polygonOffsets[p + 1]; r++) {
+      counts.rings++;
+      positions += pack.ringOffsets[r + 1] - pack.ringOffsets[r];
+      counts.chunks += pack.chunkOffsets[r + 1] - pack.chunkOffsets[r];
+      const groups = pack.groupOffsets[r + 1] - pack.groupOffsets[r];
+      counts.groups += groups;
+      counts.maxRingGroups = Math.max(counts.maxRingGroups, groups);
+    }
+  }
+  counts[frame[2] === 0 ? 'wide' : 'compact'] += positions;
+  counts.positions = positions;
+  return frame;
 }

@@ -252,6 +252,15 @@ describe('wallToInstant', () => {
     expect(wallToInstant(Date.UTC(2026, 9, 25, 2, 30), zone)).toBe(Date.UTC(2026, 9, 25, 0, 30));
     expect(wallToInstant(Date.UTC(2026, 5, 1, 12, 0), zone)).toBe(Date.UTC(2026, 5, 1, 10, 0));
   });
+
+  it('gives the same instants when asked again, also after its cache has been emptied by thousands of other times', () => {
+    const zone = IANAZone.create(AMS);
+    const gap = Date.UTC(2026, 2, 29, 2, 30);
+    const first = wallToInstant(gap, zone);
+    for (let minute = 0; minute < 10_000; minute++) wallToInstant(Date.UTC(2027, 0, 1) + minute * 60_000, zone);
+    expect(wallToInstant(gap, zone)).toBe(first);
+    expect(wallToInstant(Date.UTC(2027, 0, 1, 12, 0), zone)).toBe(Date.UTC(2027, 0, 1, 11, 0));
+  });
 });
 
 describe('inHalfOpen (exemption and suspension intervals)', () => {
@@ -271,6 +280,15 @@ describe('localAndUtc', () => {
       local: '2026-01-16T00:05:09+01:00',
       utc: '2026-01-15T23:05:09Z',
     });
+  });
+
+  it('gives equal answers when asked again, in another zone, and after its cache has been emptied', () => {
+    const t = Date.UTC(2026, 6, 1, 20, 0);
+    expect(localAndUtc(t, AMS)).toEqual({ local: '2026-07-01T22:00:00+02:00', utc: '2026-07-01T20:00:00Z' });
+    expect(localAndUtc(t, 'America/Santiago').local).toBe('2026-07-01T16:00:00-04:00');
+    for (let s = 0; s < 10_000; s++) localAndUtc(t + s * 1000, AMS);
+    expect(localAndUtc(t, AMS)).toEqual({ local: '2026-07-01T22:00:00+02:00', utc: '2026-07-01T20:00:00Z' });
+    expect(Object.isFrozen(localAndUtc(t, AMS))).toBe(true);
   });
 });
 

@@ -148,8 +148,18 @@ export function parseCalendarDay(value: string): number {
   return ms / DAY_MS;
 }
 
+/** Calendar days as "YYYY-MM-DD", by day number: a schedule match names its day on every check. */
+const calendarDays = new Map<number, string>();
+const MAX_CALENDAR_DAYS = 4096;
+
 function formatCalendarDay(dayNumber: number): string {
-  return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+  let day = calendarDays.get(dayNumber);
+  if (day === undefined) {
+    if (calendarDays.size >= MAX_CALENDAR_DAYS) calendarDays.clear();
+    day = new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+    calendarDays.set(dayNumber, day);
+  }
+  return day;
 }
 
 /** Index in {@link WEEKDAYS} (MON = 0) of a day number. */
@@ -218,6 +228,25 @@ function spanEdge(zone: IANAZone, instant: number, offset: number, direction: 1 
  * offset change within a day either side, which holds for every zone in use.
  */
 export function wallToInstant(wall: number, zone: IANAZone): number {
+  let cache = wallInstants.get(zone.name);
+  if (!cache) wallInstants.set(zone.name, (cache = new Map()));
+  let instant = cache.get(wall);
+  if (instant === undefined) {
+    if (cache.size >= MAX_WALL_INSTANTS_PER_ZONE) cache.clear();
+    instant = resolveWall(wall, zone);
+    cache.set(wall, instant);
+  }
+  return instant;
+}
+
+/**
+ * Wall-clock times resolved to instants, per zone: a check resolves the start and end of every scheduled window of
+ * every order it meets, and the same few wall-clock times (tonight 22:00, tomorrow 06:00) recur. Bounded, emptied when full.
+ */
+const wallInstants = new Map<string, Map<number, number>>();
+const MAX_WALL_INSTANTS_PER_ZONE = 4096;
+
+function resolveWall(wall: number, zone: IANAZone): number {
   const before = offsetAt(zone, wall - DAY_MS);
   const after = offsetAt(zone, wall + DAY_MS);
   const early = wall - Math.max(before, after) * MINUTE_MS;
@@ -260,8 +289,28 @@ export function inHalfOpen(instant: number, from: string, until?: string): boole
   return parseInstant(from) <= instant && (until === undefined || instant < parseInstant(until));
 }
 
-/** An instant formatted as local time with offset and as UTC, both RFC 3339 to the second. */
+/**
+ * Formatted instants, per time zone. The start and end of a schedule window recur across orders and across checks
+ * (every order with a night ban shares tonight's 22:00 and tomorrow's 06:00), while formatting one costs about a
+ * microsecond; bounded, and emptied when full (the next checks refill it with what they use).
+ */
+const formattedInstants = new Map<string, Map<number, LocalAndUtc>>();
+const MAX_FORMATTED_PER_ZONE = 4096;
+
+/** An instant formatted as local time with offset and as UTC, both RFC 3339 to the second (a shared, frozen object). */
 export function localAndUtc(instant: number, timeZone: string): LocalAndUtc {
+  let cache = formattedInstants.get(timeZone);
+  if (!cache) formattedInstants.set(timeZone, (cache = new Map()));
+  let formatted = cache.get(instant);
+  if (formatted === undefined) {
+    if (cache.size >= MAX_FORMATTED_PER_ZONE) cache.clear();
+    formatted = Object.freeze(formatLocalAndUtc(instant, timeZone));
+    cache.set(instant, formatted);
+  }
+  return formatted;
+}
+
+function formatLocalAndUtc(instant: number, timeZone: string): LocalAndUtc {
   const offset = offsetAt(ianaZone(timeZone), instant);
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
