@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
+import { bearerToken } from './bearer-token';
 import { InvalidTokenError, JwtVerifier } from './jwt-verifier';
 import type { Principal, Role } from './principal';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
@@ -23,23 +24,33 @@ export class AuthGuard implements CanActivate {
     private readonly verifier: JwtVerifier,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const { isPublic, roles } = this.declarationOf(context);
-    if (isPublic) return true;
+  /** Synchronous when the token is in the verifier's cache (the hot path): Nest awaits only guards that return a promise. */
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+    const declared = this.declarationOf(context);
+    if (declared.isPublic) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    request.user = await this.authenticate(request);
+    const token = bearerToken(request);
+    if (token === undefined) throw new UnauthorizedException('A bearer token is required');
+    const cached = this.verifier.cached(token);
+    if (cached) return this.authorize(context, request, cached, declared.roles);
+    return this.verify(token).then((principal) => this.authorize(context, request, principal, declared.roles));
+  }
+
+  private authorize(context: ExecutionContext, request: AuthenticatedRequest, principal: Principal, roles: Role[] | undefined): boolean {
+    request.user = principal;
     if (!roles || roles.length === 0) {
       this.logger.error(`Route ${context.getClass().name}.${context.getHandler().name} declares no roles; refused`);
       throw new ForbiddenException('This route is not open to any role');
     }
-    if (!roles.some((r) => request.user!.roles.includes(r))) {
+    if (!roles.some((r) => principal.roles.includes(r))) {
       throw new ForbiddenException(`This action needs one of the roles: ${roles.join(', ')}`);
     }
     return true;
   }
 
   private declarationOf(context: ExecutionContext): { isPublic: boolean; roles?: Role[] } {
-    const [handler, cls] = [context.getHandler(), context.getClass()];
+    const handler = context.getHandler();
+    const cls = context.getClass();
     const ofClass = this.declared.get(cls) ?? this.declared.set(cls, new WeakMap()).get(cls)!;
     let declared = ofClass.get(handler);
     if (!declared) {
@@ -50,12 +61,9 @@ export class AuthGuard implements CanActivate {
     return declared;
   }
 
-  private async authenticate(request: FastifyRequest): Promise<Principal> {
-    const header = request.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9\-_.]+)$/.exec(header) : null;
-    if (!match) throw new UnauthorizedException('A bearer token is required');
+  private async verify(token: string): Promise<Principal> {
     try {
-      return await this.verifier.verify(match[1]);
+      return await this.verifier.verify(token);
     } catch (e) {
       if (e instanceof InvalidTokenError) throw new UnauthorizedException(`Invalid token: ${e.message}`);
       throw e;

@@ -1,19 +1,24 @@
 import type { OnApplicationShutdown } from '@nestjs/common';
-import type { ThrottlerStorage } from '@nestjs/throttler';
-import type { ThrottlerStorageRecord } from '@nestjs/throttler/dist/throttler-storage-record.interface';
 
 interface Window {
   endsAt: number;
   hits: number;
 }
 
+/** The outcome of counting one request. */
+export interface WindowHit {
+  totalHits: number;
+  /** Seconds until the caller's window ends (rounded up). */
+  timeToExpire: number;
+  isBlocked: boolean;
+}
+
 /**
- * Fixed-window request counters in this process's memory: O(1) per request, whatever the limit. (The library's
- * default storage keeps one timestamp per hit and filters them on every request, which costs milliseconds per
- * request at the breach-check limits.) A caller over the limit stays refused until its window ends, so a burst at a
- * window's edge can reach twice the limit over one window length: acceptable for abuse protection.
+ * Fixed-window request counters in this process's memory: O(1) per request, whatever the limit, and synchronous, so
+ * counting adds no promise to the request. A caller over the limit stays refused until its window ends, so a burst at
+ * a window's edge can reach twice the limit over one window length: acceptable for abuse protection.
  */
-export class FixedWindowStorage implements ThrottlerStorage, OnApplicationShutdown {
+export class FixedWindowStorage implements OnApplicationShutdown {
   private readonly windows = new Map<string, Window>();
   private readonly sweeper: NodeJS.Timeout;
 
@@ -25,17 +30,16 @@ export class FixedWindowStorage implements ThrottlerStorage, OnApplicationShutdo
     this.sweeper.unref();
   }
 
-  async increment(key: string, ttl: number, limit: number): Promise<ThrottlerStorageRecord> {
+  /** Counts a request of `key` in its window of `ttlMs`; blocked once the window holds more than `limit`. */
+  hit(key: string, ttlMs: number, limit: number): WindowHit {
     const now = this.now();
     let w = this.windows.get(key);
     if (!w || w.endsAt <= now) {
-      w = { endsAt: now + ttl, hits: 0 };
+      w = { endsAt: now + ttlMs, hits: 0 };
       this.windows.set(key, w);
     }
     w.hits += 1;
-    const timeToExpire = Math.ceil((w.endsAt - now) / 1000);
-    const isBlocked = w.hits > limit;
-    return { totalHits: w.hits, timeToExpire, isBlocked, timeToBlockExpire: isBlocked ? timeToExpire : 0 };
+    return { totalHits: w.hits, timeToExpire: Math.ceil((w.endsAt - now) / 1000), isBlocked: w.hits > limit };
   }
 
   /** Forgets the windows that ended, so idle callers cost no memory. */

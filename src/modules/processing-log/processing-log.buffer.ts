@@ -22,7 +22,10 @@ interface QueuedRow extends JournalRow {
 
 interface Waiter {
   seq: number;
+  /** When the answer waiting stops waiting with a 503 (`performance.now()` ms: monotonic, unlike the wall clock). */
+  deadline: number;
   resolve: () => void;
+  reject: (e: Error) => void;
 }
 
 const FLUSH_EVERY_MS = 200;
@@ -56,6 +59,8 @@ export class ProcessingLogBuffer implements OnModuleInit, OnApplicationBootstrap
   private waiters: Waiter[] = [];
   private journalBusy = false;
   private timer?: NodeJS.Timeout;
+  /** One timer for the oldest waiter's deadline (waiters are queued in order of their deadlines), not one per answer. */
+  private deadlineTimer?: NodeJS.Timeout;
   private orphanTimer?: NodeJS.Timeout;
   private flushing?: Promise<void>;
   private stopped = false;
@@ -113,12 +118,8 @@ export class ProcessingLogBuffer implements OnModuleInit, OnApplicationBootstrap
   durable(seq: number = this.seq): Promise<void> {
     if (seq <= Math.max(this.journaledSeq, this.writtenSeq)) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
-      const waiter: Waiter = { seq, resolve: () => (clearTimeout(timeout), resolve()) };
-      const timeout = setTimeout(() => {
-        this.waiters = this.waiters.filter((w) => w !== waiter);
-        reject(new ServiceUnavailableException({ slug: 'processing-log-unavailable', detail: 'The processing log cannot be recorded right now' }));
-      }, DURABLE_WAIT_MS);
-      this.waiters.push(waiter);
+      this.waiters.push({ seq, deadline: performance.now() + DURABLE_WAIT_MS, resolve, reject });
+      this.deadlineTimer ??= setTimeout(() => this.expireWaiters(), DURABLE_WAIT_MS).unref();
     });
   }
 
@@ -189,6 +190,16 @@ export class ProcessingLogBuffer implements OnModuleInit, OnApplicationBootstrap
   private settle(): void {
     const upTo = Math.max(this.journaledSeq, this.writtenSeq);
     while (this.waiters.length && this.waiters[0].seq <= upTo) this.waiters.shift()!.resolve();
+  }
+
+  /** Refuses the answers whose deadline passed, then waits for the next deadline if any answer still waits. */
+  private expireWaiters(): void {
+    this.deadlineTimer = undefined;
+    const now = performance.now();
+    while (this.waiters.length && this.waiters[0].deadline <= now) {
+      this.waiters.shift()!.reject(new ServiceUnavailableException({ slug: 'processing-log-unavailable', detail: 'The processing log cannot be recorded right now' }));
+    }
+    if (this.waiters.length) this.deadlineTimer = setTimeout(() => this.expireWaiters(), this.waiters[0].deadline - now).unref();
   }
 
   /** Writes the rows of journals left by processes that are gone (also runs at start-up and every 10 s). */

@@ -1,0 +1,69 @@
+import { HttpException } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { SystemClock } from '../../common/clock';
+import type { AppConfig } from '../../config/app-config';
+import { DURABLE_WAIT_MS, ProcessingLogBuffer } from './processing-log.buffer';
+
+const actor = { sub: 'officer-7', roles: ['police'], municipalities: ['GM1706'], requestId: 'req-1' };
+const entry = { action: 'breach-check' as const, personId: '5b0c8a8e-8f1e-4f6e-9d7a-0c1d2e3f4a01', municipalityCode: 'GM1706' };
+
+/** A buffer without a journal (never initialised) whose database inserts take as long as `insert` says. */
+function bufferWith(insert: () => Promise<unknown>): ProcessingLogBuffer {
+  return new ProcessingLogBuffer({ query: insert } as unknown as DataSource, new SystemClock(), {} as AppConfig);
+}
+
+/** 'durable', or the HTTP status the wait ended with; `settled` tells whether it has ended yet. */
+function watch(wait: Promise<void>): { outcome: Promise<'durable' | number>; settled: () => boolean } {
+  let done = false;
+  const outcome = wait.then(
+    () => 'durable' as const,
+    (e: HttpException) => e.getStatus(),
+  );
+  void outcome.finally(() => (done = true));
+  return { outcome, settled: () => done };
+}
+
+/** Lets pending promise callbacks run (fake timers do not move them). */
+const drain = async () => {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+};
+
+describe('ProcessingLogBuffer.durable', () => {
+  beforeEach(() => jest.useFakeTimers({ now: new Date('2026-06-01T12:00:00Z') }));
+  afterEach(() => jest.useRealTimers());
+
+  it('refuses (503) each answer whose row is not durable within DURABLE_WAIT_MS of its own asking, and not before', async () => {
+    const buffer = bufferWith(() => new Promise(() => undefined)); // the database never answers
+    const first = watch(buffer.durable(buffer.add(actor, entry)));
+    jest.advanceTimersByTime(3000);
+    const second = watch(buffer.durable(buffer.add(actor, entry)));
+    jest.advanceTimersByTime(DURABLE_WAIT_MS - 3000 - 1);
+    await drain();
+    expect([first.settled(), second.settled()]).toEqual([false, false]);
+
+    jest.advanceTimersByTime(1);
+    expect(await first.outcome).toBe(503);
+    await drain();
+    expect(second.settled()).toBe(false);
+
+    jest.advanceTimersByTime(3000);
+    expect(await second.outcome).toBe(503);
+  });
+
+  it('answers once the rows are in the database; an earlier deadline passing does not refuse a later answer', async () => {
+    let databaseUp = true;
+    const buffer = bufferWith(() => (databaseUp ? Promise.resolve([]) : new Promise(() => undefined)));
+    const first = watch(buffer.durable(buffer.add(actor, entry)));
+    jest.advanceTimersByTime(200); // the batch interval
+    expect(await first.outcome).toBe('durable');
+
+    jest.advanceTimersByTime(3800);
+    databaseUp = false;
+    const second = watch(buffer.durable(buffer.add(actor, entry)));
+    jest.advanceTimersByTime(1000); // the first answer's deadline
+    await drain();
+    expect(second.settled()).toBe(false);
+    jest.advanceTimersByTime(DURABLE_WAIT_MS - 1000);
+    expect(await second.outcome).toBe(503);
+  });
+});
