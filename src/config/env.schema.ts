@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -19,6 +20,12 @@ const toInt = ({ value }: { value: unknown }) =>
 const blankToUndefined = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
+/** A whole number read from its decimal text, at least `min` and (when given) at most `max`. */
+function WholeNumber(min: number, max?: number): PropertyDecorator {
+  const range = max === undefined ? [Min(min)] : [Min(min), Max(max)];
+  return applyDecorators(Transform(toInt), IsInt(), ...range);
+}
+
 /**
  * The service's environment variables: the one schema validated at boot. Names, defaults and meaning are
  * listed in the README's configuration table; keep the two in step.
@@ -27,10 +34,7 @@ export class EnvironmentVariables {
   @IsIn(['development', 'test', 'production'])
   NODE_ENV: 'development' | 'test' | 'production' = 'development';
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @WholeNumber(0, 65535)
   PORT = 3000;
 
   @IsString()
@@ -45,23 +49,14 @@ export class EnvironmentVariables {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @WholeNumber(1, 100)
   DATABASE_POOL_MAX = 10;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(100)
-  @Max(120000)
+  @WholeNumber(100, 120000)
   DATABASE_CONNECT_TIMEOUT_MS = 3000;
 
   /** Longest a single statement may run (client read timeout and server statement_timeout), in ms. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(100)
-  @Max(600000)
+  @WholeNumber(100, 600000)
   DATABASE_QUERY_TIMEOUT_MS = 30000;
 
   /** Folder of the durable queue of processing-log rows (default `<DATA_DIR>/queue`); one subfolder per database. */
@@ -107,10 +102,7 @@ export class EnvironmentVariables {
   @MinLength(1)
   JWT_AUDIENCE = 'ordreg-api';
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(300)
+  @WholeNumber(0, 300)
   JWT_CLOCK_TOLERANCE_S = 30;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -129,10 +121,7 @@ export class EnvironmentVariables {
   @IsBoolean()
   BENCH_NOOP_ROUTE?: boolean;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1024)
-  @Max(50 * 1024 * 1024)
+  @WholeNumber(1024, 50 * 1024 * 1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 
   /** Listen for other instances' changes (PostgreSQL LISTEN/NOTIFY) on a dedicated connection; default on with DATABASE_URL. */
@@ -143,17 +132,11 @@ export class EnvironmentVariables {
   SYNC_LISTEN?: boolean;
 
   /** Safety net: every so many seconds the breach index is checked against the database and rebuilt if behind; 0: off. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(86400)
+  @WholeNumber(0, 86400)
   SYNC_RESYNC_INTERVAL_S = 300;
 
   /** First retry after the listening connection is lost, in ms; each further retry waits twice as long, up to 10 s. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(10)
-  @Max(10000)
+  @WholeNumber(10, 10000)
   SYNC_RECONNECT_DELAY_MS = 200;
 
   /** Per-user rate limits (JWT subject; client IP without a valid token): off only behind a gateway that limits. */
@@ -164,28 +147,19 @@ export class EnvironmentVariables {
   RATE_LIMIT_ENABLED?: boolean;
 
   /** Length of the rate-limit window in seconds; the limits below count requests per caller per window. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(3600)
+  @WholeNumber(1, 3600)
   RATE_LIMIT_WINDOW_S = 60;
 
   /** Reads (GET) per caller per window. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @WholeNumber(1)
   RATE_LIMIT_READS = 3000;
 
   /** Writes (POST/PUT/PATCH/DELETE other than breach checks) per caller per window. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @WholeNumber(1)
   RATE_LIMIT_WRITES = 600;
 
   /** Breach checks and "what applies here" per caller per window: high, for officers at a stop-and-search event. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @WholeNumber(1)
   RATE_LIMIT_BREACH_CHECKS = 12000;
 
   /** Retention purge: when it runs, as a cron expression in the service's time zone (default daily at 03:30). */
