@@ -16,6 +16,33 @@ import { DomainError } from '../shared/domain-error';
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 
+/**
+ * Values of a pure function of a number (and a fixed argument), remembered: the breach check meets the same few
+ * window times, days and instants over and over. Bounded: emptied when it holds 4,096 (the next checks refill it
+ * with what they use). `compute` is a plain function, so a lookup allocates nothing.
+ */
+class BoundedMemo<V> {
+  private static readonly MAX = 4096;
+  private readonly values = new Map<number, V>();
+
+  get<A>(key: number, arg: A, compute: (key: number, arg: A) => V): V {
+    let value = this.values.get(key);
+    if (value === undefined) {
+      if (this.values.size >= BoundedMemo.MAX) this.values.clear();
+      value = compute(key, arg);
+      this.values.set(key, value);
+    }
+    return value;
+  }
+}
+
+/** The memo of one time zone in `memos`, made on first use. */
+function memoOf<V>(memos: Map<string, BoundedMemo<V>>, zone: string): BoundedMemo<V> {
+  let memo = memos.get(zone);
+  if (!memo) memos.set(zone, (memo = new BoundedMemo<V>()));
+  return memo;
+}
+
 /** An instant shown both as local time with its offset and in UTC (RFC 3339). */
 export interface LocalAndUtc {
   local: string;
@@ -149,17 +176,14 @@ export function parseCalendarDay(value: string): number {
 }
 
 /** Calendar days as "YYYY-MM-DD", by day number: a schedule match names its day on every check. */
-const calendarDays = new Map<number, string>();
-const MAX_CALENDAR_DAYS = 4096;
+const calendarDays = new BoundedMemo<string>();
 
 function formatCalendarDay(dayNumber: number): string {
-  let day = calendarDays.get(dayNumber);
-  if (day === undefined) {
-    if (calendarDays.size >= MAX_CALENDAR_DAYS) calendarDays.clear();
-    day = new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
-    calendarDays.set(dayNumber, day);
-  }
-  return day;
+  return calendarDays.get(dayNumber, undefined, dayText);
+}
+
+function dayText(dayNumber: number): string {
+  return new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** Index in {@link WEEKDAYS} (MON = 0) of a day number. */
@@ -228,23 +252,14 @@ function spanEdge(zone: IANAZone, instant: number, offset: number, direction: 1 
  * offset change within a day either side, which holds for every zone in use.
  */
 export function wallToInstant(wall: number, zone: IANAZone): number {
-  let cache = wallInstants.get(zone.name);
-  if (!cache) wallInstants.set(zone.name, (cache = new Map()));
-  let instant = cache.get(wall);
-  if (instant === undefined) {
-    if (cache.size >= MAX_WALL_INSTANTS_PER_ZONE) cache.clear();
-    instant = resolveWall(wall, zone);
-    cache.set(wall, instant);
-  }
-  return instant;
+  return memoOf(wallInstants, zone.name).get(wall, zone, resolveWall);
 }
 
 /**
  * Wall-clock times resolved to instants, per zone: a check resolves the start and end of every scheduled window of
- * every order it meets, and the same few wall-clock times (tonight 22:00, tomorrow 06:00) recur. Bounded, emptied when full.
+ * every order it meets, and the same few wall-clock times (tonight 22:00, tomorrow 06:00) recur.
  */
-const wallInstants = new Map<string, Map<number, number>>();
-const MAX_WALL_INSTANTS_PER_ZONE = 4096;
+const wallInstants = new Map<string, BoundedMemo<number>>();
 
 function resolveWall(wall: number, zone: IANAZone): number {
   const before = offsetAt(zone, wall - DAY_MS);
@@ -294,20 +309,11 @@ export function inHalfOpen(instant: number, from: string, until?: string): boole
  * (every order with a night ban shares tonight's 22:00 and tomorrow's 06:00), while formatting one costs about a
  * microsecond; bounded, and emptied when full (the next checks refill it with what they use).
  */
-const formattedInstants = new Map<string, Map<number, LocalAndUtc>>();
-const MAX_FORMATTED_PER_ZONE = 4096;
+const formattedInstants = new Map<string, BoundedMemo<LocalAndUtc>>();
 
 /** An instant formatted as local time with offset and as UTC, both RFC 3339 to the second (a shared, frozen object). */
 export function localAndUtc(instant: number, timeZone: string): LocalAndUtc {
-  let cache = formattedInstants.get(timeZone);
-  if (!cache) formattedInstants.set(timeZone, (cache = new Map()));
-  let formatted = cache.get(instant);
-  if (formatted === undefined) {
-    if (cache.size >= MAX_FORMATTED_PER_ZONE) cache.clear();
-    formatted = Object.freeze(formatLocalAndUtc(instant, timeZone));
-    cache.set(instant, formatted);
-  }
-  return formatted;
+  return memoOf(formattedInstants, timeZone).get(instant, timeZone, formatLocalAndUtc);
 }
 
 function formatLocalAndUtc(instant: number, timeZone: string): LocalAndUtc {
@@ -315,10 +321,10 @@ function formatLocalAndUtc(instant: number, timeZone: string): LocalAndUtc {
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
   const hhmm = `${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-  return {
+  return Object.freeze({
     local: new Date(instant + offset * MINUTE_MS).toISOString().slice(0, 19) + sign + hhmm,
     utc: new Date(instant).toISOString().slice(0, 19) + 'Z',
-  };
+  });
 }
 
 /** A weekly window with its fields parsed: a bit per weekday (MON = 1, TUE = 2, ... SUN = 64), minutes after midnight. */
