@@ -60,6 +60,12 @@ interface Slot {
   refs: GeofenceZoneRef[];
 }
 
+/** An entry of the index: its ref and the slot of its zone version. */
+interface KeyedEntry {
+  readonly ref: GeofenceZoneRef;
+  readonly slot: Slot;
+}
+
 /** The zone versions in the R-tree at the last (re)build (tree item i is slots[i]). */
 interface Base {
   tree?: Flatbush;
@@ -92,7 +98,8 @@ export class GeofenceIndex implements GeofenceQueryable {
   private base: Base;
   private overlay: Slot[] = [];
   private slotByVersion = new Map<string, Slot>();
-  private refByKey = new Map<string, GeofenceZoneRef>();
+  /** Each entry's ref and the slot of its zone version: one lookup per key on the person's-check path. */
+  private entryByKey = new Map<string, KeyedEntry>();
   private unreferenced = 0;
   // Per-query state, kept on the instance so that the R-tree filter needs no closure per query.
   private qLon = 0;
@@ -140,11 +147,11 @@ export class GeofenceIndex implements GeofenceQueryable {
 
   /** Number of entries (order × zone version). */
   get size(): number {
-    return this.refByKey.size;
+    return this.entryByKey.size;
   }
 
   has(key: string): boolean {
-    return this.refByKey.has(key);
+    return this.entryByKey.has(key);
   }
 
   /** Zones covering the point, or with an edge within `radiusM` metres of it (e.g. the position's accuracy). */
@@ -187,9 +194,9 @@ export class GeofenceIndex implements GeofenceQueryable {
     const dLon = radiusM / mx + BOX_SLACK_DEG;
     const dLat = radiusM / my + BOX_SLACK_DEG;
     for (const key of keys) {
-      const ref = this.refByKey.get(key);
-      if (!ref) continue;
-      const slot = this.slotByVersion.get(ref.zoneVersionId) as Slot;
+      const entry = this.entryByKey.get(key);
+      if (!entry) continue;
+      const { ref, slot } = entry;
       const b = slot.pack.zoneBoxes;
       const o = slot.zone * 4;
       if (b[o] > lon + dLon || b[o + 2] < lon - dLon || b[o + 1] > lat + dLat || b[o + 3] < lat - dLat) continue;
@@ -243,7 +250,7 @@ export class GeofenceIndex implements GeofenceQueryable {
     }
     const ref = refOf(entry);
     slot.refs.push(ref);
-    this.refByKey.set(ref.key, ref);
+    this.entryByKey.set(ref.key, { ref, slot });
     this.maybeRebuild();
   }
 
@@ -255,10 +262,10 @@ export class GeofenceIndex implements GeofenceQueryable {
   }
 
   private detach(key: string): boolean {
-    const ref = this.refByKey.get(key);
-    if (!ref) return false;
-    this.refByKey.delete(key);
-    const slot = this.slotByVersion.get(ref.zoneVersionId) as Slot;
+    const entry = this.entryByKey.get(key);
+    if (!entry) return false;
+    this.entryByKey.delete(key);
+    const { ref, slot } = entry;
     slot.refs = slot.refs.filter((r) => r !== ref);
     if (slot.refs.length === 0) this.unreferenced++;
     return true;
@@ -266,7 +273,7 @@ export class GeofenceIndex implements GeofenceQueryable {
 
   private register(slot: Slot): void {
     this.slotByVersion.set(slot.refs[0].zoneVersionId, slot);
-    for (const ref of slot.refs) this.refByKey.set(ref.key, ref);
+    for (const ref of slot.refs) this.entryByKey.set(ref.key, { ref, slot });
   }
 
   private maybeRebuild(): void {
@@ -284,7 +291,7 @@ export class GeofenceIndex implements GeofenceQueryable {
     );
     this.overlay = [];
     this.slotByVersion = new Map();
-    this.refByKey = new Map();
+    this.entryByKey = new Map();
     this.unreferenced = 0;
     for (const slot of this.base.slots) this.register(slot);
   }
