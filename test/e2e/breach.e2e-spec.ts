@@ -211,6 +211,8 @@ describe('breach checks (e2e)', () => {
     const tooMany = await request(t.http).post('/api/v1/breach-checks/batch').set('Authorization', police)
       .send({ personId, positions: Array.from({ length: 1001 }, () => ({ ...INSIDE, at: '2026-12-12T22:30:00+01:00' })) }).expect(400);
     expect(tooMany.body.errors[0].field).toBe('positions');
+    const controlCharacter = await check(personId, INSIDE, '2026-12-12T22:30:00+01:00', { purpose: 'zaak\u00001' }).expect(400);
+    expect(controlCharacter.body.errors.map((e: { field: string }) => e.field)).toEqual(['purpose']);
     await t.app.get(ProcessingLogBuffer).flush();
     expect(await t.dataSource.query(`SELECT 1 FROM processing_log WHERE person_id = $1`, [personId])).toEqual([]);
   });

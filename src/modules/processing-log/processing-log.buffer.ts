@@ -212,18 +212,19 @@ export class ProcessingLogBuffer implements OnModuleInit, OnApplicationBootstrap
     }
   }
 
-  /** Idempotent: a row whose id the database already has is skipped. */
+  /**
+   * Idempotent: a row whose id the database already has is skipped. The batch goes as one JSON text (one native
+   * `JSON.stringify`, unpacked by `jsonb_to_recordset`), not as nine array parameters that the driver escapes value
+   * by value on the event loop.
+   */
   private async insert(rows: readonly JournalRow[]): Promise<void> {
     await this.dataSource.query(
       `INSERT INTO processing_log (entry_id, occurred_at, actor, actor_roles, municipality_code, person_id, action, purpose, request_id)
-       SELECT u.id, u.at, u.actor, string_to_array(u.roles, ','), u.mc, u.pid, u.action, u.purpose, u.rid
-         FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[], $5::varchar[], $6::uuid[], $7::text[], $8::text[], $9::text[])
-              AS u(id, at, actor, roles, mc, pid, action, purpose, rid)
+       SELECT u.id, u."occurredAt", u.actor, string_to_array(u.roles, ','), u."municipalityCode", u."personId", u.action, u.purpose, u."requestId"
+         FROM jsonb_to_recordset($1::jsonb)
+              AS u(id uuid, "occurredAt" timestamptz, actor text, roles text, "municipalityCode" varchar, "personId" uuid, action text, purpose text, "requestId" text)
        ON CONFLICT (entry_id) DO NOTHING`,
-      [
-        col(rows, 'id'), col(rows, 'occurredAt'), col(rows, 'actor'), col(rows, 'roles'), col(rows, 'municipalityCode'),
-        col(rows, 'personId'), col(rows, 'action'), col(rows, 'purpose'), col(rows, 'requestId'),
-      ],
+      [JSON.stringify(rows)], // a queued row's `seq` goes along and is ignored
     );
   }
 }
@@ -232,6 +233,3 @@ function journalRow({ seq: _seq, ...row }: QueuedRow): JournalRow {
   return row;
 }
 
-function col<K extends keyof JournalRow>(rows: readonly JournalRow[], key: K): JournalRow[K][] {
-  return rows.map((r) => r[key]);
-}

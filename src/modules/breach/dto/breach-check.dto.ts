@@ -1,7 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsInstant } from '../../../common/validation/validators';
+
+/** Free text for the processing log: no control characters (the database refuses a NUL). */
+const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001F\u007F]*$/u;
 
 /** The most positions one batch (a track) may hold. */
 export const MAX_BATCH_POSITIONS = 1000;
@@ -19,7 +22,7 @@ export class BreachCheckDto {
   @ApiProperty({ type: CheckPositionDto }) @ValidateNested() @Type(() => CheckPositionDto) position: CheckPositionDto;
   @ApiProperty({ example: '2026-12-12T22:30:00+01:00', description: 'Any instant, past or future' }) @IsInstant() at: string;
   @ApiPropertyOptional({ description: 'Persons in the group, the person included' }) @IsOptional() @IsInt() @Min(1) @Max(10_000) groupSize?: number;
-  @ApiPropertyOptional({ description: 'Purpose or case reference, recorded in the processing log' }) @IsOptional() @IsString() @MaxLength(200) purpose?: string;
+  @ApiPropertyOptional({ description: 'Purpose or case reference, recorded in the processing log' }) @IsOptional() @IsString() @MaxLength(200) @Matches(NO_CONTROL_CHARACTERS) purpose?: string;
 }
 
 export class TrackPositionDto extends CheckPositionDto {
@@ -32,7 +35,7 @@ export class BreachBatchDto {
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(MAX_BATCH_POSITIONS) @ValidateNested({ each: true }) @Type(() => TrackPositionDto)
   positions: TrackPositionDto[];
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(10_000) groupSize?: number;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) purpose?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) @Matches(NO_CONTROL_CHARACTERS) purpose?: string;
 }
 
 export class ActiveOrdersQueryDto {

@@ -16,7 +16,8 @@ const coordinates = {
 const common = {
   personId: { type: 'string', format: 'uuid' },
   groupSize: { type: 'integer', minimum: 1, maximum: 10_000 },
-  purpose: { type: 'string', maxLength: 200 },
+  // No control characters: a purpose is free text for the processing log, and the database refuses a NUL.
+  purpose: { type: 'string', maxLength: 200, pattern: '^[^\\u0000-\\u001F\\u007F]*$' },
 } as const;
 
 export const BREACH_CHECK_BODY = {
