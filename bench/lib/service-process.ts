@@ -1,16 +1,24 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { ModuleKind, ScriptTarget, transpileModule } from 'typescript';
 
 const ROOT = join(__dirname, '..', '..');
+/** The service as `npm start` runs it: compiled by `npm run build` (the bench scripts build first). */
+const MAIN = join(ROOT, 'dist', 'src', 'main.js');
 
 /**
- * Starts the real service (`src/main.ts`) in its own process for a benchmark and resolves once it says it is ready.
- * `nodeArgs` go to node (e.g. `--cpu-prof`), `preload` modules are required before the service (e.g. a memory
+ * Starts the real service in its own process for a benchmark, as `npm start` runs it (`node dist/src/main.js`,
+ * built beforehand; not through ts-node, whose REPL module loads Node's `domain` module and so slows every event
+ * emitter of the service), and resolves once it says it is ready. `nodeArgs` go to node (e.g. `--cpu-prof`),
+ * `preload` modules (TypeScript, compiled here to a temporary file) are required before the service (e.g. a memory
  * reporter). stdout keeps being drained afterwards, as a terminal or log collector would.
  */
 export function startService(options: { port: number; env: Record<string, string>; nodeArgs?: string[]; preload?: string[] }): Promise<ChildProcess> {
-  const preload = (options.preload ?? []).flatMap((m) => ['-r', m]);
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '-r', 'ts-node/register/transpile-only', ...preload, 'src/main.ts'], {
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first (the bench:* scripts do)`);
+  const preload = (options.preload ?? []).flatMap((m) => ['-r', compiled(m)]);
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...preload, MAIN], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'development', PORT: String(options.port), ...options.env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -28,6 +36,15 @@ export function startService(options: { port: number; env: Record<string, string
     child.stdout!.on('data', onData);
     child.once('exit', (code) => reject(new Error(`service exited with ${code}: ${out.slice(-2000)}`)));
   });
+}
+
+/** A self-contained TypeScript module (Node built-ins only) compiled to CommonJS in a temporary folder. */
+function compiled(module: string): string {
+  const source = join(ROOT, module);
+  const { outputText } = transpileModule(readFileSync(source, 'utf8'), { compilerOptions: { module: ModuleKind.CommonJS, target: ScriptTarget.ES2022 } });
+  const file = join(mkdtempSync(join(tmpdir(), 'ordreg-preload-')), basename(source).replace(/\.ts$/, '.js'));
+  writeFileSync(file, outputText);
+  return file;
 }
 
 /** Stops a service started by `startService` (SIGTERM: a clean shutdown) and waits for it to exit. */
