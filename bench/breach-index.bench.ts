@@ -3,7 +3,7 @@
  *
  * On generated register data (see `lib/dataset.ts`) at 100, 1,000, 10,000 and 100,000 active orders it times both
  * police questions, "is this person here in breach?" and "what applies at this point?", answered
- *   (a) by the geofence index, the way `BreachChecksService` does (forEachNear + evaluateBreach; activeAt),
+ *   (a) by the geofence index, the way `BreachChecksService` does (forEachOfHandles + evaluateBreach; activeAt),
  *   (b) by a naive linear scan over the same zones with turf (`NaiveGeofence`), and
  *   (c) by PostgreSQL + PostGIS (`ST_Covers`, GiST), when it is installed (else a line says it was skipped),
  * side by side in one run, and prints latency (median, p99), checks per second, the ratios to the index, index

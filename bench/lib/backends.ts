@@ -40,14 +40,17 @@ function indexKeysOf(ds: Dataset, personId: string): string[] {
   });
 }
 
-/** (a) The service's approach: `forEachOfKeys` over the person's own zones; `activeAt` with the index. */
+/**
+ * (a) The service's approach: `forEachOfHandles` over the person's own zones (the handles of their orders' index
+ * entries, which the service keeps with each order); `activeAt` with the index.
+ */
 export function indexBackend(ds: Dataset, index: GeofenceIndex): Backend {
-  const keysByPerson = new Map(ds.persons.map((p) => [p, indexKeysOf(ds, p)]));
+  const handlesByPerson = new Map(ds.persons.map((p) => [p, indexKeysOf(ds, p).map((key) => index.handle(key))]));
   return {
     name: 'index',
     person(q) {
       const hits: ZoneHit[] = [];
-      index.forEachOfKeys(q.lon, q.lat, q.accuracyM, keysByPerson.get(q.personId) ?? [], (ref, inside, distanceM) => {
+      index.forEachOfHandles(q.lon, q.lat, q.accuracyM, handlesByPerson.get(q.personId) ?? [], (ref, inside, distanceM) => {
         hits.push({ orderId: ref.orderId, zoneId: ref.zoneId, zoneVersionId: ref.zoneVersionId, inside, distanceM });
       });
       return judgePerson(ds, q, hits);

@@ -1,6 +1,6 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { metresPerDegreeLat, metresPerDegreeLon } from '../geometry/local-metric';
-import { GeofenceEntry, GeofenceHit, GeofenceIndex } from './geofence-index';
+import { GeofenceEntry, GeofenceHandle, GeofenceHit, GeofenceIndex } from './geofence-index';
 import { NaiveGeofence } from './naive-geofence';
 import { squareAround, syntheticZones } from './synthetic-zones';
 
@@ -250,5 +250,35 @@ describe('GeofenceIndex.forEachOfKeys', () => {
     const hits: string[] = [];
     index.forEachOfKeys(5.5, 52.0, 0, ['nope', 'o1:zv1'], (ref, inside) => hits.push(`${ref.key}:${inside}`));
     expect(hits).toEqual(['o1:zv1:true']);
+  });
+});
+
+describe('GeofenceIndex handles', () => {
+  const at = (index: GeofenceIndex, handles: (GeofenceHandle | undefined)[], lon = 5.5, lat = 52.0) => {
+    const hits: string[] = [];
+    index.forEachOfHandles(lon, lat, 0, handles, (ref, inside) => hits.push(`${ref.key}:${ref.zoneVersionId}:${inside}`));
+    return hits;
+  };
+  const zone = (key: string, version: string, lon = 5.5) =>
+    ({ key, orderId: key.split(':')[0], zoneId: 'z1', zoneVersionId: version, geometry: squareAround(lon, 52.0, 100) });
+
+  it('stay valid through an upsert of the same key and through rebuilds, and find nothing once removed', () => {
+    const index = GeofenceIndex.build([zone('o1:zv1', 'zv1'), zone('o2:zv1', 'zv1')]);
+    const handle = index.handle('o1:zv1');
+    expect(at(index, [handle])).toEqual(['o1:zv1:zv1:true']);
+    // The same key with another zone version, elsewhere: the handle follows it.
+    index.upsert(zone('o1:zv1', 'zv9', 5.6));
+    expect(at(index, [handle])).toEqual([]);
+    expect(at(index, [handle], 5.6)).toEqual(['o1:zv1:zv9:true']);
+    // Enough other upserts to rebuild the tree (its overlay holds at most 64 new zone versions).
+    for (let i = 0; i < 200; i++) index.upsert(zone(`x${i}:v${i}`, `v${i}`, 4.0 + i * 0.001));
+    expect(at(index, [handle], 5.6)).toEqual(['o1:zv1:zv9:true']);
+    expect(index.remove('o1:zv1')).toBe(true);
+    expect(at(index, [handle], 5.6)).toEqual([]);
+    expect(at(index, [index.handle('o2:zv1'), undefined])).toEqual(['o2:zv1:zv1:true']);
+    // Upserted again after removal: a new handle; the old one stays empty.
+    index.upsert(zone('o1:zv1', 'zv1'));
+    expect(at(index, [handle])).toEqual([]);
+    expect(at(index, [index.handle('o1:zv1')])).toEqual(['o1:zv1:zv1:true']);
   });
 });

@@ -50,6 +50,15 @@ export interface GeofenceQueryable {
 export type GeofenceVisitor = (ref: GeofenceZoneRef, inside: boolean, distanceM: number) => void;
 
 /**
+ * An entry of the index as a caller may keep it (see {@link GeofenceIndex.handle}), to test that entry again without
+ * looking its key up. It stays valid while the entry is in the index, through rebuilds and through an upsert of the
+ * same key; once the entry is removed, the handle finds nothing (a later upsert of that key makes a new handle).
+ */
+export interface GeofenceHandle {
+  readonly key: string;
+}
+
+/**
  * A packed zone version and the entries (order × zone version) that reference it. Zone versions are immutable, so
  * every entry with the same `zoneVersionId` shares one packed geometry: a city-centre zone used by 500 orders is
  * tested once per check. `refs` empty means the geometry is no longer referenced.
@@ -60,10 +69,10 @@ interface Slot {
   refs: GeofenceZoneRef[];
 }
 
-/** An entry of the index: its ref and the slot of its zone version. */
-interface KeyedEntry {
-  readonly ref: GeofenceZoneRef;
-  readonly slot: Slot;
+/** An entry of the index (a {@link GeofenceHandle}): its ref and the slot of its zone version (null once removed). */
+interface KeyedEntry extends GeofenceHandle {
+  ref: GeofenceZoneRef;
+  slot: Slot | null;
 }
 
 /** The zone versions in the R-tree at the last (re)build (tree item i is slots[i]). */
@@ -98,8 +107,8 @@ export class GeofenceIndex implements GeofenceQueryable {
   private base: Base;
   private overlay: Slot[] = [];
   private slotByVersion = new Map<string, Slot>();
-  /** Each entry's ref and the slot of its zone version: one lookup per key on the person's-check path. */
-  private entryByKey = new Map<string, KeyedEntry>();
+  /** Each entry's ref and the slot of its zone version; the objects are the entries' handles, kept across rebuilds. */
+  private readonly entryByKey = new Map<string, KeyedEntry>();
   private unreferenced = 0;
   // Per-query state, kept on the instance so that the R-tree filter needs no closure per query.
   private qLon = 0;
@@ -184,25 +193,40 @@ export class GeofenceIndex implements GeofenceQueryable {
     }
   }
 
+  /** The handle of the entry with this key, to test it later without a lookup ({@link forEachOfHandles}). */
+  handle(key: string): GeofenceHandle | undefined {
+    return this.entryByKey.get(key);
+  }
+
   /**
    * Like {@link forEachNear}, but only for the entries with the given keys (e.g. the zones of one person's orders):
    * a bounding-box test and the exact test per entry, no tree search, no other zones evaluated.
    */
   forEachOfKeys(lon: number, lat: number, radiusM: number, keys: Iterable<string>, visit: GeofenceVisitor): void {
+    const handles: (GeofenceHandle | undefined)[] = [];
+    for (const key of keys) handles.push(this.entryByKey.get(key));
+    this.forEachOfHandles(lon, lat, radiusM, handles, visit);
+  }
+
+  /**
+   * {@link forEachOfKeys} for entries the caller holds the handles of (one hash lookup less per entry on the
+   * person's-check path); a removed entry's handle, or undefined, is skipped.
+   */
+  forEachOfHandles(lon: number, lat: number, radiusM: number, handles: readonly (GeofenceHandle | undefined)[], visit: GeofenceVisitor): void {
     const mx = metresPerDegreeLon(lat);
     const my = metresPerDegreeLat(lat);
     const dLon = radiusM / mx + BOX_SLACK_DEG;
     const dLat = radiusM / my + BOX_SLACK_DEG;
-    for (const key of keys) {
-      const entry = this.entryByKey.get(key);
-      if (!entry) continue;
-      const { ref, slot } = entry;
+    for (let i = 0; i < handles.length; i++) {
+      const entry = handles[i] as KeyedEntry | undefined;
+      const slot = entry?.slot;
+      if (!slot) continue;
       const b = slot.pack.zoneBoxes;
       const o = slot.zone * 4;
       if (b[o] > lon + dLon || b[o + 2] < lon - dLon || b[o + 1] > lat + dLat || b[o + 3] < lat - dLat) continue;
       const d = slot.pack.evaluate(slot.zone, lon, lat, mx, my, radiusM);
       const inside = slot.pack.lastInside;
-      if (inside || -d <= radiusM) visit(ref, inside, d);
+      if (inside || -d <= radiusM) visit((entry as KeyedEntry).ref, inside, d);
     }
   }
 
@@ -241,7 +265,7 @@ export class GeofenceIndex implements GeofenceQueryable {
   upsert(entry: GeofenceEntry): void {
     const known = this.slotByVersion.get(entry.zoneVersionId);
     const slot = known ?? { pack: ZonePack.from([entry.geometry]), zone: 0, refs: [] };
-    this.detach(entry.key);
+    const handle = this.detach(entry.key);
     if (!known) {
       this.overlay.push(slot);
       this.slotByVersion.set(entry.zoneVersionId, slot);
@@ -250,30 +274,42 @@ export class GeofenceIndex implements GeofenceQueryable {
     }
     const ref = refOf(entry);
     slot.refs.push(ref);
-    this.entryByKey.set(ref.key, { ref, slot });
+    if (handle) {
+      // The same key again: its handle stays valid and now finds the new entry.
+      handle.ref = ref;
+      handle.slot = slot;
+    }
+    this.entryByKey.set(ref.key, handle ?? { key: ref.key, ref, slot });
     this.maybeRebuild();
   }
 
   /** Removes an entry; returns whether it was there. */
   remove(key: string): boolean {
-    const removed = this.detach(key);
+    const entry = this.detach(key);
+    if (entry) this.entryByKey.delete(key);
     this.maybeRebuild();
-    return removed;
+    return entry !== undefined;
   }
 
-  private detach(key: string): boolean {
+  /** Takes the entry out of its slot (its handle then finds nothing) and returns it, still in `entryByKey`. */
+  private detach(key: string): KeyedEntry | undefined {
     const entry = this.entryByKey.get(key);
-    if (!entry) return false;
-    this.entryByKey.delete(key);
+    if (!entry?.slot) return undefined;
     const { ref, slot } = entry;
+    entry.slot = null;
     slot.refs = slot.refs.filter((r) => r !== ref);
     if (slot.refs.length === 0) this.unreferenced++;
-    return true;
+    return entry;
   }
 
+  /** Registers a slot of the tree; its entries keep their handles (a rebuild points them to their new slot). */
   private register(slot: Slot): void {
     this.slotByVersion.set(slot.refs[0].zoneVersionId, slot);
-    for (const ref of slot.refs) this.entryByKey.set(ref.key, { ref, slot });
+    for (const ref of slot.refs) {
+      const entry = this.entryByKey.get(ref.key);
+      if (entry) entry.slot = slot;
+      else this.entryByKey.set(ref.key, { key: ref.key, ref, slot });
+    }
   }
 
   private maybeRebuild(): void {
@@ -291,7 +327,6 @@ export class GeofenceIndex implements GeofenceQueryable {
     );
     this.overlay = [];
     this.slotByVersion = new Map();
-    this.entryByKey = new Map();
     this.unreferenced = 0;
     for (const slot of this.base.slots) this.register(slot);
   }

@@ -100,7 +100,7 @@ export class BreachChecksService {
   private hits(orders: readonly IndexedOrder[], p: CheckPositionDto): ZoneHit[] {
     const hits: ZoneHit[] = [];
     for (const order of orders) {
-      this.geofence.geofence.forEachOfKeys(p.lon, p.lat, p.accuracyM ?? 0, order.indexKeys, (ref, inside, distanceM) => {
+      this.geofence.geofence.forEachOfHandles(p.lon, p.lat, p.accuracyM ?? 0, order.indexHandles, (ref, inside, distanceM) => {
         hits.push({ orderId: ref.orderId, zoneId: ref.zoneId, zoneVersionId: ref.zoneVersionId, inside, distanceM });
       });
     }

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { BreachOrder } from '../../domain/breach/breach-types';
 import { prepareBreachOrder } from '../../domain/breach/order-instants';
-import { GeofenceIndex, type GeofenceEntry } from '../../domain/geofence/geofence-index';
+import { GeofenceIndex, type GeofenceEntry, type GeofenceHandle } from '../../domain/geofence/geofence-index';
 import type { OrderState } from '../../domain/order/order';
 import { Clock } from '../../common/clock';
 import { RegisterEvents } from '../events/register-events';
@@ -13,6 +13,8 @@ export interface IndexedOrder extends BreachOrder {
   municipalityCode: string;
   /** Keys of this order's entries in the geofence index (one per zone version of an area or group ban). */
   indexKeys: string[];
+  /** The same entries' handles in the index in use (set when the order joins it), tested without a lookup. */
+  indexHandles: (GeofenceHandle | undefined)[];
 }
 
 function zoneVersionsOf(order: OrderState): string[] {
@@ -40,6 +42,7 @@ function slim(row: IndexedOrderRow): IndexedOrder {
     withdrawnAt: b.withdrawnAt,
     revokedAt: b.revokedAt,
     indexKeys: zoneVersionsOf(b).map((id) => `${row.orderId}:${id}`),
+    indexHandles: [],
   });
 }
 
@@ -122,7 +125,7 @@ export class GeofenceService implements OnApplicationBootstrap {
     this.ordersByPerson.clear();
     this.personMunicipality.clear();
     persons.forEach((p) => this.personMunicipality.set(p.id, p.municipalityCode));
-    orders.forEach((o) => this.put(o));
+    orders.forEach((o) => this.put(o, index));
     this.index = index;
     this.syncedAt = this.clock.now();
     this.logger.log(`Breach index built: ${this.orders.size} issued orders, ${entries} zone entries in ${Date.now() - started} ms`);
@@ -143,13 +146,15 @@ export class GeofenceService implements OnApplicationBootstrap {
     return run;
   }
 
+  /** Reads first, then swaps without awaiting, so no check sees the order without its zones in between. */
   private async patch(orderId: string): Promise<void> {
     const row = await this.repository.order(orderId);
+    const order = row ? slim(row) : undefined;
+    const zones = order ? await this.zonesOf([order]) : undefined;
     this.drop(orderId);
-    if (row) {
-      const order = slim(row);
-      this.put(order);
-      entriesOf(order, await this.zonesOf([order])).forEach((e) => this.index.upsert(e));
+    if (order && zones) {
+      entriesOf(order, zones).forEach((e) => this.index.upsert(e));
+      this.put(order, this.index);
     }
     this.syncedAt = this.clock.now();
   }
@@ -180,7 +185,9 @@ export class GeofenceService implements OnApplicationBootstrap {
     else this.personMunicipality.delete(personId);
   }
 
-  private put(order: IndexedOrder): void {
+  /** Adds the order, its entries already in `index`, whose handles it takes. */
+  private put(order: IndexedOrder, index: GeofenceIndex): void {
+    order.indexHandles = order.indexKeys.map((key) => index.handle(key));
     this.orders.set(order.id, order);
     this.ordersByPerson.set(order.personId, [...(this.ordersByPerson.get(order.personId) ?? []), order]);
   }
