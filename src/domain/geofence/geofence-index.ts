@@ -66,13 +66,22 @@ export interface GeofenceHandle {
 interface Slot {
   pack: ZonePack;
   zone: number;
-  refs: GeofenceZoneRef[];
+  refs: EntryRef[];
 }
 
-/** An entry of the index (a {@link GeofenceHandle}): its ref and the slot of its zone version (null once removed). */
-interface KeyedEntry extends GeofenceHandle {
-  ref: GeofenceZoneRef;
-  slot: Slot | null;
+/**
+ * An entry of the index as visitors see it (a {@link GeofenceZoneRef}) and as callers keep it (its
+ * {@link GeofenceHandle}): one object per entry, with the slot of its zone version (null once removed).
+ */
+class EntryRef implements GeofenceZoneRef, GeofenceHandle {
+  slot: Slot | null = null;
+
+  constructor(
+    readonly key: string,
+    public orderId: string,
+    public zoneId: string,
+    public zoneVersionId: string,
+  ) {}
 }
 
 /** The zone versions in the R-tree at the last (re)build (tree item i is slots[i]). */
@@ -108,7 +117,7 @@ export class GeofenceIndex implements GeofenceQueryable {
   private overlay: Slot[] = [];
   private slotByVersion = new Map<string, Slot>();
   /** Each entry's ref and the slot of its zone version; the objects are the entries' handles, kept across rebuilds. */
-  private readonly entryByKey = new Map<string, KeyedEntry>();
+  private readonly entryByKey = new Map<string, EntryRef>();
   private unreferenced = 0;
   // Per-query state, kept on the instance so that the R-tree filter needs no closure per query.
   private qLon = 0;
@@ -144,7 +153,7 @@ export class GeofenceIndex implements GeofenceQueryable {
    */
   static build(entries: readonly GeofenceEntry[]): GeofenceIndex {
     assertUniqueKeys(entries);
-    const byVersion = new Map<string, { geometry: ZoneSource; refs: GeofenceZoneRef[] }>();
+    const byVersion = new Map<string, { geometry: ZoneSource; refs: EntryRef[] }>();
     for (const e of entries) {
       const group = byVersion.get(e.zoneVersionId);
       if (group) group.refs.push(refOf(e));
@@ -166,7 +175,9 @@ export class GeofenceIndex implements GeofenceQueryable {
   /** Zones covering the point, or with an edge within `radiusM` metres of it (e.g. the position's accuracy). */
   query(lon: number, lat: number, radiusM = 0): GeofenceHit[] {
     const hits: GeofenceHit[] = [];
-    this.forEachNear(lon, lat, radiusM, (ref, inside, distanceM) => hits.push({ ...ref, inside, distanceM }));
+    this.forEachNear(lon, lat, radiusM, (ref, inside, distanceM) =>
+      hits.push({ key: ref.key, orderId: ref.orderId, zoneId: ref.zoneId, zoneVersionId: ref.zoneVersionId, inside, distanceM }),
+    );
     return hits;
   }
 
@@ -218,7 +229,7 @@ export class GeofenceIndex implements GeofenceQueryable {
     const dLon = radiusM / mx + BOX_SLACK_DEG;
     const dLat = radiusM / my + BOX_SLACK_DEG;
     for (let i = 0; i < handles.length; i++) {
-      const entry = handles[i] as KeyedEntry | undefined;
+      const entry = handles[i] as EntryRef | undefined;
       const slot = entry?.slot;
       if (!slot) continue;
       const b = slot.pack.zoneBoxes;
@@ -226,7 +237,7 @@ export class GeofenceIndex implements GeofenceQueryable {
       if (b[o] > lon + dLon || b[o + 2] < lon - dLon || b[o + 1] > lat + dLat || b[o + 3] < lat - dLat) continue;
       const d = slot.pack.evaluate(slot.zone, lon, lat, mx, my, radiusM);
       const inside = slot.pack.lastInside;
-      if (inside || -d <= radiusM) visit((entry as KeyedEntry).ref, inside, d);
+      if (inside || -d <= radiusM) visit(entry as EntryRef, inside, d);
     }
   }
 
@@ -265,21 +276,20 @@ export class GeofenceIndex implements GeofenceQueryable {
   upsert(entry: GeofenceEntry): void {
     const known = this.slotByVersion.get(entry.zoneVersionId);
     const slot = known ?? { pack: ZonePack.from([entry.geometry]), zone: 0, refs: [] };
-    const handle = this.detach(entry.key);
+    const ref = this.detach(entry.key) ?? new EntryRef(entry.key, entry.orderId, entry.zoneId, entry.zoneVersionId);
     if (!known) {
       this.overlay.push(slot);
       this.slotByVersion.set(entry.zoneVersionId, slot);
     } else if (slot.refs.length === 0) {
       this.unreferenced--;
     }
-    const ref = refOf(entry);
+    // The same key again keeps its object, so its handle stays valid and finds the new entry.
+    ref.orderId = entry.orderId;
+    ref.zoneId = entry.zoneId;
+    ref.zoneVersionId = entry.zoneVersionId;
+    ref.slot = slot;
     slot.refs.push(ref);
-    if (handle) {
-      // The same key again: its handle stays valid and now finds the new entry.
-      handle.ref = ref;
-      handle.slot = slot;
-    }
-    this.entryByKey.set(ref.key, handle ?? { key: ref.key, ref, slot });
+    this.entryByKey.set(ref.key, ref);
     this.maybeRebuild();
   }
 
@@ -292,23 +302,22 @@ export class GeofenceIndex implements GeofenceQueryable {
   }
 
   /** Takes the entry out of its slot (its handle then finds nothing) and returns it, still in `entryByKey`. */
-  private detach(key: string): KeyedEntry | undefined {
-    const entry = this.entryByKey.get(key);
-    if (!entry?.slot) return undefined;
-    const { ref, slot } = entry;
-    entry.slot = null;
+  private detach(key: string): EntryRef | undefined {
+    const ref = this.entryByKey.get(key);
+    const slot = ref?.slot;
+    if (!ref || !slot) return undefined;
+    ref.slot = null;
     slot.refs = slot.refs.filter((r) => r !== ref);
     if (slot.refs.length === 0) this.unreferenced++;
-    return entry;
+    return ref;
   }
 
   /** Registers a slot of the tree; its entries keep their handles (a rebuild points them to their new slot). */
   private register(slot: Slot): void {
     this.slotByVersion.set(slot.refs[0].zoneVersionId, slot);
     for (const ref of slot.refs) {
-      const entry = this.entryByKey.get(ref.key);
-      if (entry) entry.slot = slot;
-      else this.entryByKey.set(ref.key, { key: ref.key, ref, slot });
+      ref.slot = slot;
+      this.entryByKey.set(ref.key, ref);
     }
   }
 
@@ -334,11 +343,11 @@ export class GeofenceIndex implements GeofenceQueryable {
 
 function noop(): void {}
 
-function refOf(entry: GeofenceZoneRef): GeofenceZoneRef {
-  return { key: entry.key, orderId: entry.orderId, zoneId: entry.zoneId, zoneVersionId: entry.zoneVersionId };
+function refOf(entry: GeofenceZoneRef): EntryRef {
+  return new EntryRef(entry.key, entry.orderId, entry.zoneId, entry.zoneVersionId);
 }
 
-function baseOf(sources: ZoneSource[], refs: GeofenceZoneRef[][]): Base {
+function baseOf(sources: ZoneSource[], refs: EntryRef[][]): Base {
   const pack = ZonePack.from(sources);
   return baseOfSlots(refs.map((r, zone) => ({ pack, zone, refs: r })));
 }
