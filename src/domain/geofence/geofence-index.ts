@@ -71,7 +71,8 @@ interface Slot {
 
 /**
  * An entry of the index as visitors see it (a {@link GeofenceZoneRef}) and as callers keep it (its
- * {@link GeofenceHandle}): one object per entry, with the slot of its zone version (null once removed).
+ * {@link GeofenceHandle}): one object per entry, with the slot of its zone version (null once removed). An upsert of
+ * the same key updates it in place, so a visitor copies what it keeps of a ref.
  */
 class EntryRef implements GeofenceZoneRef, GeofenceHandle {
   slot: Slot | null = null;
@@ -116,7 +117,7 @@ export class GeofenceIndex implements GeofenceQueryable {
   private base: Base;
   private overlay: Slot[] = [];
   private slotByVersion = new Map<string, Slot>();
-  /** Each entry's ref and the slot of its zone version; the objects are the entries' handles, kept across rebuilds. */
+  /** Each entry's ref (holding its zone version's slot): the entries' handles, the same objects across rebuilds. */
   private readonly entryByKey = new Map<string, EntryRef>();
   private unreferenced = 0;
   // Per-query state, kept on the instance so that the R-tree filter needs no closure per query.
@@ -220,8 +221,8 @@ export class GeofenceIndex implements GeofenceQueryable {
   }
 
   /**
-   * {@link forEachOfKeys} for entries the caller holds the handles of (one hash lookup less per entry on the
-   * person's-check path); a removed entry's handle, or undefined, is skipped.
+   * {@link forEachOfKeys} for entries the caller holds the handles of (no lookup by key on the person's-check path);
+   * a removed entry's handle, or undefined, is skipped.
    */
   forEachOfHandles(lon: number, lat: number, radiusM: number, handles: readonly (GeofenceHandle | undefined)[], visit: GeofenceVisitor): void {
     const mx = metresPerDegreeLon(lat);
