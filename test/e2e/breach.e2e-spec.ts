@@ -179,6 +179,16 @@ describe('breach checks (e2e)', () => {
     expect(JSON.stringify(rows[0])).not.toContain(String(INSIDE.lon));
   });
 
+  it('stores the row of a check whose purpose holds a lone surrogate (as U+FFFD), and the rows batched with it', async () => {
+    const personId = await createPerson(t);
+    await check(personId, INSIDE, '2026-12-12T22:30:00+01:00', { purpose: 'zaak \ud83d' }).expect(200);
+    await check(personId, INSIDE, '2026-12-12T22:31:00+01:00', { purpose: 'zaak 2' }).expect(200);
+    await t.app.get(ProcessingLogBuffer).flush();
+    const rows = await t.dataSource.query(`SELECT purpose FROM processing_log WHERE person_id = $1 ORDER BY occurred_at, purpose`, [personId]);
+    expect(rows.map((r: { purpose: string }) => r.purpose).sort()).toEqual(['zaak 2', 'zaak \ufffd']);
+    expect(t.app.get(ProcessingLogBuffer).size).toBe(0);
+  });
+
   it('logs each person that "what applies here" names (with the stated purpose), and no one when it names no one', async () => {
     const personId = await createPerson(t);
     await order(personId, 'ISSUED');

@@ -224,9 +224,20 @@ export class ProcessingLogBuffer implements OnModuleInit, OnApplicationBootstrap
          FROM jsonb_to_recordset($1::jsonb)
               AS u(id uuid, "occurredAt" timestamptz, actor text, roles text, "municipalityCode" varchar, "personId" uuid, action text, purpose text, "requestId" text)
        ON CONFLICT (entry_id) DO NOTHING`,
-      [JSON.stringify(rows)], // a queued row's `seq` goes along and is ignored
+      [JSON.stringify(rows, storable)], // a queued row's `seq` goes along and is ignored
     );
   }
+}
+
+/**
+ * A lone UTF-16 surrogate (JSON writes it as an escape that PostgreSQL refuses) or a NUL (which text cannot hold) in
+ * any field would make the database refuse the whole batch, on every retry: each becomes U+FFFD, as the UTF-8
+ * encoding of a text parameter would make a lone surrogate.
+ */
+const UNSTORABLE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/g;
+
+function storable(_key: string, value: unknown): unknown {
+  return typeof value === 'string' ? value.replace(UNSTORABLE, '\uFFFD') : value;
 }
 
 function journalRow({ seq: _seq, ...row }: QueuedRow): JournalRow {
