@@ -18,10 +18,12 @@ export function actorFrom(principal: Principal, requestId?: string): Actor {
   return { sub: principal.sub, roles: principal.roles, municipalities: principal.municipalities, requestId };
 }
 
-/** The caller of a route that declares `@Roles()`, with the request id, ready for services and the audit trail. */
-export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
-  const request = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
-  if (!request.user) throw new Error('CurrentActor used on a route without authentication');
+/** The caller of an authenticated request (see the auth guard), with the request id and the stated purpose. */
+export function actorOf(request: AuthenticatedRequest): Actor {
+  if (!request.user) throw new Error('An actor was asked for on a route without authentication');
   const purpose = request.headers['x-purpose'];
   return { ...actorFrom(request.user, String(request.id)), purpose: typeof purpose === 'string' ? purpose.slice(0, 500) : undefined };
-});
+}
+
+/** The caller of a route that declares `@Roles()`, with the request id, ready for services and the audit trail. */
+export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => actorOf(ctx.switchToHttp().getRequest<AuthenticatedRequest>()));
