@@ -221,7 +221,7 @@ describe('GeofenceIndex: changes', () => {
   });
 });
 
-describe('GeofenceIndex.forEachOfKeys', () => {
+describe('GeofenceIndex.forEachOfHandles', () => {
   it('gives exactly the hits of forEachNear restricted to the given keys, on random points and radii', () => {
     const entries = syntheticZones(400, { seed: 11, extent: [5.0, 51.5, 5.6, 52.0], vertices: 40 });
     const index = GeofenceIndex.build(entries);
@@ -236,7 +236,8 @@ describe('GeofenceIndex.forEachOfKeys', () => {
       const expected: string[] = [];
       index.forEachNear(lon, lat, radius, (ref, inside, d) => keys.has(ref.key) && expected.push(`${ref.key}:${inside}:${d.toFixed(6)}`));
       const got: string[] = [];
-      index.forEachOfKeys(lon, lat, radius, keys, (ref, inside, d) => got.push(`${ref.key}:${inside}:${d.toFixed(6)}`));
+      const handles = [...keys].map((key) => index.handle(key));
+      index.forEachOfHandles(lon, lat, radius, handles, (ref, inside, d) => got.push(`${ref.key}:${inside}:${d.toFixed(6)}`));
       expect(got.sort()).toEqual(expected.sort());
       compared += expected.length;
     }
@@ -248,7 +249,7 @@ describe('GeofenceIndex.forEachOfKeys', () => {
     const square = squareAround(5.5, 52.0, 100);
     index.upsert({ key: 'o1:zv1', orderId: 'o1', zoneId: 'z1', zoneVersionId: 'zv1', geometry: square });
     const hits: string[] = [];
-    index.forEachOfKeys(5.5, 52.0, 0, ['nope', 'o1:zv1'], (ref, inside) => hits.push(`${ref.key}:${inside}`));
+    index.forEachOfHandles(5.5, 52.0, 0, [index.handle('nope'), index.handle('o1:zv1')], (ref, inside) => hits.push(`${ref.key}:${inside}`));
     expect(hits).toEqual(['o1:zv1:true']);
   });
 });

@@ -211,18 +211,9 @@ export class GeofenceIndex implements GeofenceQueryable {
   }
 
   /**
-   * Like {@link forEachNear}, but only for the entries with the given keys (e.g. the zones of one person's orders):
-   * a bounding-box test and the exact test per entry, no tree search, no other zones evaluated.
-   */
-  forEachOfKeys(lon: number, lat: number, radiusM: number, keys: Iterable<string>, visit: GeofenceVisitor): void {
-    const handles: (GeofenceHandle | undefined)[] = [];
-    for (const key of keys) handles.push(this.entryByKey.get(key));
-    this.forEachOfHandles(lon, lat, radiusM, handles, visit);
-  }
-
-  /**
-   * {@link forEachOfKeys} for entries the caller holds the handles of (no lookup by key on the person's-check path);
-   * a removed entry's handle, or undefined, is skipped.
+   * Like {@link forEachNear}, but only for the entries whose handles the caller holds (e.g. the zones of one person's
+   * orders): a bounding-box test and the exact test per entry, no tree search, no lookup by key, no other zones
+   * evaluated. A removed entry's handle, or undefined, is skipped.
    */
   forEachOfHandles(lon: number, lat: number, radiusM: number, handles: readonly (GeofenceHandle | undefined)[], visit: GeofenceVisitor): void {
     const mx = metresPerDegreeLon(lat);

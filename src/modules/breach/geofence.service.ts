@@ -11,14 +11,20 @@ import { GeofenceRepository, type IndexedOrderRow, type ZoneVersionGeometry } fr
 export interface IndexedOrder extends BreachOrder {
   personId: string;
   municipalityCode: string;
-  /** Keys of this order's entries in the geofence index (one per zone version of an area or group ban). */
-  indexKeys: string[];
-  /** The same entries' handles in the index in use (set when the order joins it), tested without a lookup. */
+  /**
+   * The handles of this order's entries in the index in use (one per zone version of an area or group ban), set when
+   * the order joins it: a check tests them without a lookup.
+   */
   indexHandles: (GeofenceHandle | undefined)[];
 }
 
-function zoneVersionsOf(order: OrderState): string[] {
+function zoneVersionsOf(order: Pick<OrderState, 'measures'>): string[] {
   return [...new Set(order.measures.flatMap((m) => (m.type === 'REPORTING_DUTY' ? [] : (m.zoneVersionIds ?? []))))];
+}
+
+/** The key of an order's entry for one zone version in the geofence index. */
+function indexKey(orderId: string, zoneVersionId: string): string {
+  return `${orderId}:${zoneVersionId}`;
 }
 
 /** What the index keeps of an order, its dates parsed once (`prepareBreachOrder`), so checks parse none. */
@@ -41,7 +47,6 @@ function slim(row: IndexedOrderRow): IndexedOrder {
     suspensions: b.suspensions,
     withdrawnAt: b.withdrawnAt,
     revokedAt: b.revokedAt,
-    indexKeys: zoneVersionsOf(b).map((id) => `${row.orderId}:${id}`),
     indexHandles: [],
   });
 }
@@ -49,7 +54,7 @@ function slim(row: IndexedOrderRow): IndexedOrder {
 function entriesOf(order: IndexedOrder, zones: Map<string, ZoneVersionGeometry>): GeofenceEntry[] {
   return zoneVersionsOf(order).flatMap((id) => {
     const z = zones.get(id);
-    return z ? [{ key: `${order.id}:${id}`, orderId: order.id, zoneId: z.zoneId, zoneVersionId: id, geometry: z.geometry }] : [];
+    return z ? [{ key: indexKey(order.id, id), orderId: order.id, zoneId: z.zoneId, zoneVersionId: id, geometry: z.geometry }] : [];
   });
 }
 
@@ -73,7 +78,7 @@ async function buildIndex(orders: readonly IndexedOrder[], read: (ids: string[])
     const batchEntries = batch.flatMap((order) =>
       zoneVersionsOf(order).flatMap((id) => {
         const zoneId = zoneIds.get(id);
-        const ref = { key: `${order.id}:${id}`, orderId: order.id, zoneVersionId: id };
+        const ref = { key: indexKey(order.id, id), orderId: order.id, zoneVersionId: id };
         return zoneId === undefined ? [] : [{ ...ref, zoneId, geometry: zones.get(id)?.geometry }];
       }),
     );
@@ -187,7 +192,7 @@ export class GeofenceService implements OnApplicationBootstrap {
 
   /** Adds the order, its entries already in `index`, whose handles it takes. */
   private put(order: IndexedOrder, index: GeofenceIndex): void {
-    order.indexHandles = order.indexKeys.map((key) => index.handle(key));
+    order.indexHandles = zoneVersionsOf(order).map((id) => index.handle(indexKey(order.id, id)));
     this.orders.set(order.id, order);
     this.ordersByPerson.set(order.personId, [...(this.ordersByPerson.get(order.personId) ?? []), order]);
   }
@@ -199,7 +204,7 @@ export class GeofenceService implements OnApplicationBootstrap {
     const rest = (this.ordersByPerson.get(old.personId) ?? []).filter((o) => o.id !== orderId);
     if (rest.length) this.ordersByPerson.set(old.personId, rest);
     else this.ordersByPerson.delete(old.personId);
-    old.indexKeys.forEach((key) => this.index.remove(key));
+    zoneVersionsOf(old).forEach((id) => this.index.remove(indexKey(old.id, id)));
   }
 
   private async zonesOf(orders: IndexedOrder[]): Promise<Map<string, ZoneVersionGeometry>> {
