@@ -3,8 +3,8 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsInstant } from '../../../common/validation/validators';
 
-/** Free text for the processing log: no control characters (the database refuses a NUL). */
-const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001F\u007F]*$/u;
+/** A stated purpose is free text for the processing log: no control characters (also the compiled schema's rule). */
+export const NO_CONTROL_CHARACTERS = /^[^\u0000-\u001F\u007F]*$/u;
 
 /** The most positions one batch (a track) may hold. */
 export const MAX_BATCH_POSITIONS = 1000;

@@ -1,4 +1,4 @@
-import { MAX_BATCH_POSITIONS } from './breach-check.dto';
+import { MAX_BATCH_POSITIONS, NO_CONTROL_CHARACTERS } from './breach-check.dto';
 
 /**
  * JSON schemas of the breach-check bodies, validated by a compiled (Ajv) validator instead of class-validator:
@@ -16,8 +16,7 @@ const coordinates = {
 const common = {
   personId: { type: 'string', format: 'uuid' },
   groupSize: { type: 'integer', minimum: 1, maximum: 10_000 },
-  // No control characters: a purpose is free text for the processing log, and the database refuses a NUL.
-  purpose: { type: 'string', maxLength: 200, pattern: '^[^\\u0000-\\u001F\\u007F]*$' },
+  purpose: { type: 'string', maxLength: 200, pattern: NO_CONTROL_CHARACTERS.source },
 } as const;
 
 export const BREACH_CHECK_BODY = {
