@@ -38,12 +38,19 @@ export function startService(options: { port: number; env: Record<string, string
   });
 }
 
-/** A self-contained TypeScript module (Node built-ins only) compiled to CommonJS in a temporary folder. */
+/** Preload modules compiled in this process, by path: a benchmark starts the service more than once. */
+const compiledFiles = new Map<string, string>();
+
+/** A self-contained TypeScript module (Node built-ins only) compiled to CommonJS in a temporary folder, once. */
 function compiled(module: string): string {
-  const source = join(ROOT, module);
-  const { outputText } = transpileModule(readFileSync(source, 'utf8'), { compilerOptions: { module: ModuleKind.CommonJS, target: ScriptTarget.ES2022 } });
-  const file = join(mkdtempSync(join(tmpdir(), 'ordreg-preload-')), basename(source).replace(/\.ts$/, '.js'));
-  writeFileSync(file, outputText);
+  let file = compiledFiles.get(module);
+  if (file === undefined) {
+    const source = join(ROOT, module);
+    const { outputText } = transpileModule(readFileSync(source, 'utf8'), { compilerOptions: { module: ModuleKind.CommonJS, target: ScriptTarget.ES2022 } });
+    file = join(mkdtempSync(join(tmpdir(), 'ordreg-preload-')), basename(source).replace(/\.ts$/, '.js'));
+    writeFileSync(file, outputText);
+    compiledFiles.set(module, file);
+  }
   return file;
 }
 
