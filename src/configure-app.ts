@@ -5,7 +5,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { globalGuards } from './app.module';
 import type { AppConfig } from './config/app-config';
+import { registerFastRoutes } from './common/http/fast-route';
 import { registerRequestLogging } from './common/logging';
 import { reservedKeyPath } from './common/validation/reserved-keys';
 import { contentSecurityPolicy, registerWebAssets } from './modules/web/web-assets';
@@ -44,6 +46,7 @@ export async function configureApp(app: NestFastifyApplication, config: AppConfi
   registerWebAssets(app);
   const fastify = app.getHttpAdapter().getInstance();
   registerRequestLogging(fastify);
+  registerFastRoutes(app, globalGuards(config).map((guard) => app.get(guard)));
   // Keys such as "constructor" would be dropped silently by the DTO transform; unknown fields are a 400 (style guide).
   // Every request body of this API is a JSON object: a bare null, number, string or list is refused.
   fastify.addHook('preValidation', (request, _reply, done) => {

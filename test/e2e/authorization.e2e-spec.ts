@@ -1,4 +1,6 @@
+import type { ApplicationConfig } from '@nestjs/core';
 import request from 'supertest';
+import { globalGuards } from '../../src/app.module';
 import { ROLES, type Role } from '../../src/auth/principal';
 import { appRoutes, type AppRoute } from '../helpers/routes';
 import { createTestApp, type TestApp } from '../helpers/test-app';
@@ -33,6 +35,14 @@ describe('authorization of every route', () => {
     const undeclared = all.filter((r) => !r.isPublic && !(r.roles && r.roles.length));
     expect(undeclared.map((r) => r.name)).toEqual([]);
     expect(all.filter((r) => r.isPublic).map((r) => r.name).sort()).toEqual(['DevSignInController.signIn', 'HealthController.check', 'HealthController.live', 'UiConfigController.get']);
+  });
+
+  it('runs the fast routes (the breach check) through exactly the guards Nest runs on every other route', () => {
+    // A guard registered globally elsewhere would reach Nest's list but not the fast routes': this keeps them equal.
+    const nestGlobalGuards = (t.app as unknown as { config: ApplicationConfig }).config.getGlobalGuards();
+    expect(nestGlobalGuards.map((g) => g.constructor.name)).toEqual(['RateLimitGuard', 'AuthGuard']);
+    expect(nestGlobalGuards).toEqual(globalGuards(t.config).map((g) => t.app.get(g)));
+    expect(nestGlobalGuards.every((g, i) => g === t.app.get(globalGuards(t.config)[i]))).toBe(true);
   });
 
   it('refuses every non-public route without a token, with an expired token, and with a wrong signature (401)', async () => {

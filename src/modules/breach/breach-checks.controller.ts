@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/commo
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, actorOf, type Actor } from '../../auth/actor';
 import type { AuthenticatedRequest } from '../../auth/auth.guard';
+import { FastRoute } from '../../common/http/fast-route';
 import { Roles } from '../../auth/roles.decorator';
 import { JsonSchemaPipe } from '../../common/validation/json-schema.pipe';
 import { ActiveOrdersQueryDto, BreachBatchDto, BreachCheckDto, BreachCheckResultDto } from './dto/breach-check.dto';
@@ -21,14 +22,14 @@ export class BreachChecksController {
   constructor(private readonly service: BreachChecksService) {}
 
   /**
-   * Is this person, at this position and time, in breach of an order in force? The police's hot path: the guards run
-   * as on every route, but the body is validated (same schema, same 400 problem) and the actor read in the handler
-   * instead of by parameter pipes and decorators, each of which costs Nest more awaits per request (in the HTTP
-   * benchmark about 16% more checks per second).
+   * Is this person, at this position and time, in breach of an order in force? The police's hot path, so a
+   * {@link FastRoute}: the global guards run as on every route, then this method, without Nest's per-request promise
+   * chain; the body is validated here (same schema, same 400 problem) and the actor read from the request.
    */
   @Post('breach-checks')
   @HttpCode(200)
   @Roles('police')
+  @FastRoute()
   @ApiBody({ type: BreachCheckDto })
   @ApiOkResponse({ type: BreachCheckResultDto })
   check(@Req() request: AuthenticatedRequest): Promise<BreachCheckResultDto> {
