@@ -1,6 +1,6 @@
 import * as lockfile from 'proper-lockfile';
 import { randomUUID } from 'node:crypto';
-import { promises as fsp } from 'node:fs';
+import { constants as fsConstants, promises as fsp } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +33,9 @@ const LOCK_STALE_MS = 30_000;
 const LOCK_UPDATE_MS = 5_000;
 /** A segment that still holds unwritten rows is closed (and a fresh one started) once it reaches this size. */
 const ROTATE_BYTES = 256 * 1024;
+/** Segments are opened for appending, with synchronized data writes where the platform has them (Linux, macOS). */
+const SYNC_ON_WRITE = typeof fsConstants.O_DSYNC === 'number';
+const SEGMENT_FLAGS = fsConstants.O_WRONLY | fsConstants.O_APPEND | fsConstants.O_CREAT | (SYNC_ON_WRITE ? fsConstants.O_DSYNC : 0);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -70,7 +73,11 @@ export class ProcessingLogJournal {
     }
   }
 
-  /** Appends rows and makes them durable (write + fdatasync); `lastSeq` is the buffer's number of the last row. */
+  /**
+   * Appends rows and makes them durable: one write to a segment opened with `O_DSYNC` (the write returns once the
+   * data is on disk, as write + fdatasync would, in one system call and one trip to the thread pool), or write +
+   * fdatasync where the platform has no `O_DSYNC`. `lastSeq` is the buffer's number of the last row.
+   */
   append(rows: readonly JournalRow[], lastSeq: number): Promise<void> {
     return this.run(async () => {
       if (this.isClosed) throw new Error('journal closed');
@@ -78,8 +85,8 @@ export class ProcessingLogJournal {
       // The leading newline ends any torn line a failed earlier write may have left.
       const data = Buffer.from(`\n${rows.map((r) => JSON.stringify(r)).join('\n')}\n`);
       try {
-        await segment.file!.appendFile(data);
-        await segment.file!.datasync();
+        for (let at = 0; at < data.length; ) at += (await segment.file!.write(data, at)).bytesWritten;
+        if (!SYNC_ON_WRITE) await segment.file!.datasync();
       } catch (e) {
         await this.retire(segment);
         throw e;
@@ -170,7 +177,7 @@ export class ProcessingLogJournal {
 
   private async newSegment(): Promise<Segment> {
     const path = join(this.dir, `${this.instance}-${++this.segmentNo}${SEGMENT_EXT}`);
-    const file = await fsp.open(path, 'a', 0o600);
+    const file = await fsp.open(path, SEGMENT_FLAGS, 0o600);
     // The new name must survive a crash too: sync the folder.
     const folder = await fsp.open(this.dir, 'r');
     try {
