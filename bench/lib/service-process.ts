@@ -54,6 +54,26 @@ function compiled(module: string): string {
   return file;
 }
 
+/** Clock ticks per second of /proc's CPU times (`getconf CLK_TCK`: 100 on Linux). */
+const CLOCK_TICKS_PER_S = 100;
+
+/**
+ * CPU time in milliseconds (user + system) the service's main thread has used so far, from Linux's
+ * `/proc/<pid>/task/<pid>/stat`; undefined where there is no such file. The main thread is where a Node service's
+ * requests queue up, so its CPU time per request is the cost that caps throughput, and unlike requests per second it
+ * hardly moves when a neighbour takes the CPU for a while.
+ */
+export function mainThreadCpuMs(child: ChildProcess): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${child.pid}/task/${child.pid}/stat`, 'utf8');
+    // Fields after the command name (which is in parentheses and may hold spaces): utime and stime are 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Stops a service started by `startService` (SIGTERM: a clean shutdown) and waits for it to exit. */
 export async function stopService(child: ChildProcess): Promise<void> {
   const exited = new Promise((r) => child.once('exit', r));
