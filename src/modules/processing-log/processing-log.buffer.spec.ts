@@ -2,7 +2,7 @@ import { HttpException } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { SystemClock } from '../../common/clock';
 import type { AppConfig } from '../../config/app-config';
-import { DURABLE_WAIT_MS, ProcessingLogBuffer } from './processing-log.buffer';
+import { DURABLE_WAIT_MS, ProcessingLogBuffer, storableText } from './processing-log.buffer';
 
 const actor = { sub: 'officer-7', roles: ['police'], municipalities: ['GM1706'], requestId: 'req-1' };
 const entry = { action: 'breach-check' as const, personId: '5b0c8a8e-8f1e-4f6e-9d7a-0c1d2e3f4a01', municipalityCode: 'GM1706' };
@@ -65,5 +65,15 @@ describe('ProcessingLogBuffer.durable', () => {
     expect(second.settled()).toBe(false);
     jest.advanceTimersByTime(DURABLE_WAIT_MS - 1000);
     expect(await second.outcome).toBe(503);
+  });
+});
+
+describe('storableText', () => {
+  it('turns lone surrogates and NULs into U+FFFD and leaves well-formed text (pairs included) as it is', () => {
+    expect(storableText('zaak \ud83d')).toBe('zaak \uFFFD');
+    expect(storableText('\udc00x')).toBe('\uFFFDx');
+    expect(storableText('a\u0000b')).toBe('a\uFFFDb');
+    const fine = 'zaak 2026/123 \ud83d\ude00 café';
+    expect(storableText(fine)).toBe(fine);
   });
 });

@@ -98,13 +98,13 @@ export class ProcessingLogBuffer implements OnModuleInit, OnApplicationBootstrap
       seq: ++this.seq,
       id: randomUUID(),
       occurredAt: this.clock.now().toISOString(),
-      actor: actor.sub,
-      roles: actor.roles.join(','),
+      actor: storableText(actor.sub),
+      roles: storableText(actor.roles.join(',')),
       municipalityCode: entry.municipalityCode,
       personId: entry.personId,
       action: entry.action,
-      purpose: entry.purpose?.slice(0, 500) ?? null,
-      requestId: actor.requestId ?? null,
+      purpose: entry.purpose === undefined ? null : storableText(entry.purpose.slice(0, 500)),
+      requestId: actor.requestId === undefined ? null : storableText(actor.requestId),
     };
     this.pending.push(row);
     this.unjournaled.push(row);
@@ -205,7 +205,7 @@ export class ProcessingLogBuffer implements OnModuleInit, OnApplicationBootstrap
   /** Writes the rows of journals left by processes that are gone (also runs at start-up and every 10 s). */
   async replayOrphans(): Promise<void> {
     try {
-      const replayed = (await this.journal?.adoptOrphans((rows) => this.insert(rows))) ?? 0;
+      const replayed = (await this.journal?.adoptOrphans((rows) => this.insert(rows.map(storableRow)))) ?? 0;
       if (replayed) this.logger.log(`Processing log: ${replayed} rows replayed from journals left by an earlier process`);
     } catch (e) {
       this.logger.warn(`Processing log: journal replay deferred (${(e as Error).message})`);
@@ -224,20 +224,33 @@ export class ProcessingLogBuffer implements OnModuleInit, OnApplicationBootstrap
          FROM jsonb_to_recordset($1::jsonb)
               AS u(id uuid, "occurredAt" timestamptz, actor text, roles text, "municipalityCode" varchar, "personId" uuid, action text, purpose text, "requestId" text)
        ON CONFLICT (entry_id) DO NOTHING`,
-      [JSON.stringify(rows, storable)], // a queued row's `seq` goes along and is ignored
+      [JSON.stringify(rows)], // a queued row's `seq` goes along and is ignored
     );
   }
 }
 
-/**
- * A lone UTF-16 surrogate (JSON writes it as an escape that PostgreSQL refuses) or a NUL (which text cannot hold) in
- * any field would make the database refuse the whole batch, on every retry: each becomes U+FFFD, as the UTF-8
- * encoding of a text parameter would make a lone surrogate.
- */
-const UNSTORABLE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/g;
+/** String methods of ES2024 (Node 20 has them; the project's TypeScript lib is ES2023). */
+interface WellFormedness {
+  isWellFormed(): boolean;
+  toWellFormed(): string;
+}
 
-function storable(_key: string, value: unknown): unknown {
-  return typeof value === 'string' ? value.replace(UNSTORABLE, '\uFFFD') : value;
+/**
+ * A lone UTF-16 surrogate (JSON writes it as an escape that PostgreSQL refuses) or a NUL (which text cannot hold)
+ * would make the database refuse the whole batch, on every retry: each becomes U+FFFD, as the UTF-8 encoding of a
+ * text parameter would make a lone surrogate. Applied to the caller-supplied texts as a row is queued (the check is
+ * native, so the batch's JSON needs no replacer), and to rows replayed from journals.
+ */
+export function storableText(value: string): string {
+  const text = value as string & WellFormedness;
+  if (text.isWellFormed() && !value.includes('\u0000')) return value;
+  return text.toWellFormed().replaceAll('\u0000', '\uFFFD');
+}
+
+/** A journal row with every text storable (see {@link storableText}); a journal left by an earlier version may hold others. */
+function storableRow(row: JournalRow): JournalRow {
+  const texts = Object.entries(row).map(([k, v]) => [k, typeof v === 'string' ? storableText(v) : v]);
+  return Object.fromEntries(texts) as JournalRow;
 }
 
 function journalRow({ seq: _seq, ...row }: QueuedRow): JournalRow {
