@@ -144,7 +144,11 @@ function report(rows: Row[]): void {
   const noops = rows.filter((r) => r.route.startsWith('GET'));
   const [cRps, nRps, cP99] = [median(checks.map((r) => r.rps)), median(noops.map((r) => r.rps)), median(checks.map((r) => r.p99))];
   const share = cRps / nRps;
+  // Each round's check run and the bare run right after it, as a pair: drift between rounds cancels out of this one.
+  const roundShares = checks.map((c) => c.rps / (noops.find((n) => n.round === c.round) as Row).rps);
+  const roundShare = median(roundShares);
   console.log(`median breach checks/s ${cRps.toFixed(0)}, p99 ${cP99.toFixed(1)} ms; bare route ${nRps.toFixed(0)} req/s; share of ceiling ${(100 * share).toFixed(0)}%`);
+  console.log(`share per round ${roundShares.map((x) => `${(100 * x).toFixed(0)}%`).join(', ')}; median ${(100 * roundShare).toFixed(0)}%`);
   if (rows.every((r) => r.cpuUs !== undefined)) {
     const [cCpu, nCpu] = [median(checks.map((r) => r.cpuUs!)), median(noops.map((r) => r.cpuUs!))];
     console.log(
@@ -152,7 +156,7 @@ function report(rows: Row[]): void {
         `bare/check ${(100 * (nCpu / cCpu)).toFixed(0)}% (the share the CPU cost alone allows; not the target's measure)`,
     );
   }
-  console.log(`target >= 5000 checks/s: ${cRps >= 5000 ? 'PASS' : 'FAIL'}; p99 < 20 ms: ${cP99 < 20 ? 'PASS' : 'FAIL'}; >= 40% of bare route: ${share >= 0.4 ? 'PASS' : 'FAIL'}; errors: ${checks.reduce((n, r) => n + r.errors, 0)}`);
+  console.log(`target >= 5000 checks/s: ${cRps >= 5000 ? 'PASS' : 'FAIL'}; p99 < 20 ms: ${cP99 < 20 ? 'PASS' : 'FAIL'}; >= 40% of bare route (both medians): ${share >= 0.4 && roundShare >= 0.4 ? 'PASS' : 'FAIL'}; errors: ${checks.reduce((n, r) => n + r.errors, 0)}`);
 }
 
 main().catch((e) => {
