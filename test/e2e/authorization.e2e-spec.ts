@@ -43,6 +43,8 @@ describe('authorization of every route', () => {
     expect(nestGlobalGuards.map((g) => g.constructor.name)).toEqual(['RateLimitGuard', 'AuthGuard']);
     expect(nestGlobalGuards).toEqual(globalGuards(t.config).map((g) => t.app.get(g)));
     expect(nestGlobalGuards.every((g, i) => g === t.app.get(globalGuards(t.config)[i]))).toBe(true);
+    // A fast route skips global interceptors: the app has none (one added later must be weighed against them).
+    expect((t.app as unknown as { config: ApplicationConfig }).config.getGlobalInterceptors()).toEqual([]);
   });
 
   it('refuses every non-public route without a token, with an expired token, and with a wrong signature (401)', async () => {
