@@ -19,7 +19,8 @@ import { seedOrders, type SeededOrder } from './lib/seed-orders';
 import { startService as startServiceProcess, stopService } from './lib/service-process';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 180);
-const WARM_UP_S = Math.min(30, Math.max(15, Math.round(SECONDS / 6)));
+/** Traffic before the first memory window (SOAK_WARM_UP_S; default a sixth of the run, 15–30 s). */
+const WARM_UP_S = Number(process.env.SOAK_WARM_UP_S ?? Math.min(30, Math.max(15, Math.round(SECONDS / 6))));
 const ORDERS = Number(process.env.SOAK_ORDERS ?? 5_000);
 const CONNECTIONS = Number(process.env.SOAK_CONNECTIONS ?? 16);
 /** Growth allowed for the retained heap (the floor heapUsed falls back to after collections). */
