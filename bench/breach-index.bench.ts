@@ -22,7 +22,7 @@ import { Dataset, buildDataset } from './lib/dataset';
 import { Contender, Stats, median, sideBySide, stats, warmUp } from './lib/measure';
 import { SteadyMemory, collectGarbage, liveBytes, probeSteadyMemory, rssBytes } from './lib/memory';
 import { DEFAULT_DATABASE_URL, Postgis, loadDataset, openPostgis, postgisBackend } from './lib/postgis';
-import { personChecks, pointQuestions } from './lib/queries';
+import { PersonCheck, PointQuestion, personChecks, pointQuestions } from './lib/queries';
 import { int, mb, micros, renderTable, times } from './lib/table';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -86,6 +86,18 @@ interface QuestionResult {
   stats: Map<string, Stats>;
   /** Per backend other than the index: answers equal to the index's, of how many compared. */
   agreement: Map<string, { same: number; of: number }>;
+  /** The same samples split by the kind of query (see {@link QueryKinds}), in the order of `QueryKinds.kinds`. */
+  byKind: { kind: string; share: number; stats: Map<string, Stats> }[];
+}
+
+/**
+ * Kinds of query, for timing each kind apart: a median over all queries sits wherever the mix puts it, and the
+ * kinds differ in what both backends must do (rules and distances for every order found, or nothing to report).
+ */
+interface QueryKinds {
+  kinds: readonly string[];
+  /** The kind of query i (of the same list the backends are asked). */
+  of(i: number): string;
 }
 
 interface SizeResult {
@@ -131,12 +143,12 @@ async function benchSize(orders: number, config: Config, postgis: Postgis): Prom
   const person = await benchQuestion("person's check", backends, config, (b, k) => {
     const qs = withInstantStyle(persons, k);
     return (i) => b.person(qs[i % qs.length]);
-  }, canonicalBreach);
+  }, canonicalBreach, personKinds(persons, backends[0]));
   progress(`${int(orders)} orders: timing what applies at a point`);
   const point = await benchQuestion('what applies here', backends, config, (b, k) => {
     const qs = withInstantStyle(points, k);
     return (i) => b.point(qs[i % qs.length]);
-  }, canonicalActive);
+  }, canonicalActive, pointKinds(points, index));
   return {
     orders,
     persons: ds.persons.length,
@@ -205,6 +217,7 @@ async function benchQuestion(
   config: Config,
   askOf: (backend: Backend, k: number) => Ask,
   canonical: (answer: never) => string,
+  kinds: QueryKinds,
 ): Promise<QuestionResult> {
   const asks = backends.map((b, k) => askOf(b, k));
   const agreement = await compareAnswers(backends, asks, config, canonical);
@@ -214,7 +227,36 @@ async function benchQuestion(
     await warmUp(c, limits.warmUp, limits.warmUpMs, config.queries + config.agreement);
   }
   const samples = await sideBySide(contenders);
-  return { label, stats: new Map([...samples].map(([name, us]) => [name, stats(us)])), agreement };
+  return { label, stats: new Map([...samples].map(([name, us]) => [name, stats(us)])), agreement, byKind: splitByKind(samples, kinds) };
+}
+
+/** Sample i of every backend is query i (see `sideBySide`); each kind's samples and its share of the index's. */
+function splitByKind(samples: ReadonlyMap<string, number[]>, kinds: QueryKinds): QuestionResult['byKind'] {
+  const indexCount = (samples.get('index') as number[]).length;
+  return kinds.kinds.map((kind) => {
+    const ofKind = (us: number[]) => us.filter((_, i) => kinds.of(i) === kind);
+    const perBackend = [...samples].map(([name, us]) => [name, ofKind(us)] as const).filter(([, us]) => us.length > 0);
+    const share = (perBackend.find(([name]) => name === 'index')?.[1].length ?? 0) / indexCount;
+    return { kind, share, stats: new Map(perBackend.map(([name, us]) => [name, stats(us)])) };
+  });
+}
+
+/** Person's checks: whether a zone of the person's orders lies within the position's accuracy (evidence to give). */
+function personKinds(queries: readonly PersonCheck[], index: Backend): QueryKinds {
+  const kinds = ['a zone of theirs in reach', 'none in reach'];
+  const tags = queries.map((q) => ((index.person(q) as BreachResult).evidence.length > 0 ? kinds[0] : kinds[1]));
+  return { kinds, of: (i) => tags[i % tags.length] };
+}
+
+/** Points: whether some zone (of any order) covers the point; only then are there orders to judge and report. */
+function pointKinds(queries: readonly PointQuestion[], index: GeofenceIndex): QueryKinds {
+  const kinds = ['in a zone', 'in no zone'];
+  const tags = queries.map((q) => {
+    let covered = false;
+    index.forEachCovering(q.lon, q.lat, () => (covered = true));
+    return covered ? kinds[0] : kinds[1];
+  });
+  return { kinds, of: (i) => tags[i % tags.length] };
 }
 
 /**
@@ -313,6 +355,24 @@ function latencyTable(results: readonly SizeResult[]): string {
   return renderTable(head, rows, ['r', 'l', 'l', 'r', 'r', 'r', 'r']);
 }
 
+/** Each question's queries by kind: share, median and p99 per backend, and the ratio to the index. */
+function kindTable(results: readonly SizeResult[]): string {
+  const rows: string[][] = [];
+  for (const r of results) {
+    for (const q of r.questions) {
+      for (const k of q.byKind) {
+        const index = k.stats.get('index');
+        for (const [name, s] of k.stats) {
+          const ratio = index && name !== 'index' ? `${times(s.medianUs / index.medianUs)} / ${times(s.p99Us / index.p99Us)}` : '';
+          rows.push([int(r.orders), q.label, k.kind, `${Math.round(100 * k.share)} %`, name, int(s.n), micros(s.medianUs), micros(s.p99Us), ratio]);
+        }
+      }
+    }
+  }
+  const head = ['orders', 'question', 'kind of query', 'share', 'backend', 'n', 'median µs', 'p99 µs', 'other/index median / p99'];
+  return renderTable(head, rows, ['r', 'l', 'l', 'r', 'l', 'r', 'r', 'r', 'r']);
+}
+
 function memoryTable(results: readonly SizeResult[]): string {
   const rows = results.map((r) => {
     const s = r.steady;
@@ -377,6 +437,9 @@ function report(config: Config, postgis: Postgis, results: readonly SizeResult[]
     '',
     'Latency per check (µs) and checks per second; ratio rows: other/index (median, p99) and index/other (checks/s)',
     latencyTable(results),
+    '',
+    'The same samples by kind of query (a median over all queries lies where the mix of kinds puts it)',
+    kindTable(results),
     '',
     'Steady memory of a fresh process holding only the orders (by id and by person) and the index',
     memoryTable(results),
