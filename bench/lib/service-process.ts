@@ -64,8 +64,22 @@ const CLOCK_TICKS_PER_S = 100;
  * hardly moves when a neighbour takes the CPU for a while.
  */
 export function mainThreadCpuMs(child: ChildProcess): number | undefined {
+  return cpuMsOf(`/proc/${child.pid}/task/${child.pid}/stat`);
+}
+
+/**
+ * CPU time in milliseconds the whole service process has used so far, all its threads (`/proc/<pid>/stat`): besides
+ * the main thread, the embedded database's worker, V8's platform threads (garbage collection) and libuv's pool (file
+ * writes), which take the same two cores as the main thread and the load generator.
+ */
+export function processCpuMs(child: ChildProcess): number | undefined {
+  return cpuMsOf(`/proc/${child.pid}/stat`);
+}
+
+/** utime + stime of a `/proc` stat file, in milliseconds; undefined where there is no such file. */
+function cpuMsOf(statPath: string): number | undefined {
   try {
-    const stat = readFileSync(`/proc/${child.pid}/task/${child.pid}/stat`, 'utf8');
+    const stat = readFileSync(statPath, 'utf8');
     // Fields after the command name (which is in parentheses and may hold spaces): utime and stime are 14 and 15.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_S;
