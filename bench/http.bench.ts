@@ -88,6 +88,8 @@ function checkRequests(seeded: SeededOrder[], token: string): autocannon.Request
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** CPU milliseconds between two readings of a `/proc` counter, or undefined where it could not be read. */
+const since = (before: number | undefined, after: number | undefined) => (before === undefined || after === undefined ? undefined : after - before);
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ordreg-bench-'));
@@ -104,15 +106,15 @@ async function main(): Promise<void> {
     const rows: Row[] = [];
     const started = service;
     const measured = async (options: autocannon.Options) => {
-      const [cpuBefore, allBefore] = [mainThreadCpuMs(started), processCpuMs(started)];
+      const [mainBefore, allBefore] = [mainThreadCpuMs(started), processCpuMs(started)];
       const result = await run(options);
-      const [cpuAfter, allAfter] = [mainThreadCpuMs(started), processCpuMs(started)];
-      const cpuMs = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
-      const cpuUs = cpuMs === undefined ? undefined : (cpuMs * 1000) / result.requests.total;
-      const allMs = allBefore === undefined || allAfter === undefined ? undefined : allAfter - allBefore;
-      const otherUs = allMs === undefined || cpuMs === undefined ? undefined : ((allMs - cpuMs) * 1000) / result.requests.total;
+      const mainMs = since(mainBefore, mainThreadCpuMs(started));
+      const allMs = since(allBefore, processCpuMs(started));
+      const perRequestUs = (ms: number) => (ms * 1000) / result.requests.total;
+      const cpuUs = mainMs === undefined ? undefined : perRequestUs(mainMs);
+      const otherUs = mainMs === undefined || allMs === undefined ? undefined : perRequestUs(allMs - mainMs);
       // Over the timed run only: autocannon's result.duration also counts the building of its requests beforehand.
-      const busy = cpuMs === undefined ? undefined : cpuMs / ((options.duration as number) * 1000);
+      const busy = mainMs === undefined ? undefined : mainMs / ((options.duration as number) * 1000);
       return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx, cpuUs, otherUs, busy };
     };
     for (let round = 1; round <= ROUNDS; round++) {
