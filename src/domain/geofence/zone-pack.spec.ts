@@ -1,3 +1,4 @@
+import { booleanPointInPolygon } from '@turf/turf';
 import fc from 'fast-check';
 import type { Polygon } from 'geojson';
 import { metresPerDegreeLat, metresPerDegreeLon } from '../geometry/local-metric';
@@ -90,6 +91,39 @@ describe('ZonePack', () => {
       const lat = 50.8 + rand2() * 2.8;
       expect(index.query(lon, lat).map((h) => h.inside)).toEqual(naive.query(lon, lat).map((h) => h.inside));
     }
+  });
+
+  it('the crossing test agrees with turf near each side of a ring box (rays towards east, west, north and south)', () => {
+    // Points in strips along the four sides of the box, where the ray towards the nearest side is taken; a zone
+    // of 40 positions has no raster, so every point gets the crossing test; vertices are covered (on the boundary).
+    const rand2 = seededRandom(17);
+    const shells = [starRing(rand2, 5.1, 52.1, 800, 40), starRing(rand2, 5.2, 52.1, 800, 400)];
+    const holed: Polygon = { type: 'Polygon', coordinates: [shells[1], starRing(rand2, 5.2, 52.1, 300, 40, true)] };
+    const geometries: Polygon[] = [{ type: 'Polygon', coordinates: [shells[0]] }, holed];
+    const sides = ZonePack.from(geometries);
+    const differ: string[] = [];
+    let inside = 0;
+    for (let z = 0; z < geometries.length; z++) {
+      const [minX, minY, maxX, maxY] = sides.zoneBoxes.subarray(z * 4, z * 4 + 4);
+      for (let i = 0; i < 800; i++) {
+        const along = rand2();
+        const across = 0.15 * rand2();
+        const [lon, lat] = [
+          [maxX - across * (maxX - minX), minY + along * (maxY - minY)], // east strip
+          [minX + across * (maxX - minX), minY + along * (maxY - minY)], // west strip
+          [minX + along * (maxX - minX), maxY - across * (maxY - minY)], // north strip
+          [minX + along * (maxX - minX), minY + across * (maxY - minY)], // south strip
+        ][i % 4];
+        const expected = booleanPointInPolygon([lon, lat], geometries[z]);
+        if (sides.covers(z, lon, lat) !== expected) differ.push(`${z} ${lon} ${lat}`);
+        if (expected) inside++;
+      }
+      for (const [lon, lat] of geometries[z].coordinates.flat()) {
+        if (!sides.covers(z, lon, lat)) differ.push(`vertex ${z} ${lon} ${lat}`);
+      }
+    }
+    expect(differ).toEqual([]);
+    expect(inside).toBeGreaterThan(200);
   });
 
   it('refuses non-finite coordinates', () => {

@@ -20,6 +20,13 @@ const RASTER_MIN_POSITIONS = 64;
 const RASTER_SIDE = 16;
 /** Bytes of one raster: 2 bits a cell. */
 const RASTER_BYTES = (RASTER_SIDE * RASTER_SIDE) / 4;
+/** Directions of the crossing test's ray (see {@link ZonePack.crossRing}): towards +lon, -lon, +lat, -lat. */
+const EAST = 0;
+const WEST = 1;
+const NORTH = 2;
+const SOUTH = 3;
+const RADIANS_PER_DEGREE = Math.PI / 180;
+
 /** Raster cell classes. */
 const OUTSIDE = 0;
 const INSIDE = 1;
@@ -131,6 +138,8 @@ export class ZonePack {
   private wideZone = false;
   private best2 = Infinity;
   private onEdge = false;
+  /** The ray of the ring being tested (EAST, WEST, NORTH or SOUTH), see {@link rayFor}. */
+  private ray = EAST;
   /** The last {@link covers} answered by the crossing test, for {@link evaluate} to reuse (see {@link coveredAt}). */
   private coveredZone = -1;
   private coveredLon = NaN;
@@ -499,14 +508,46 @@ export class ZonePack {
     return this.lon >= boxes[b] && this.lon <= boxes[b + 2] && this.lat >= boxes[b + 1] && this.lat <= boxes[b + 3];
   }
 
-  /** Whether box k can meet the ray from the point towards +lon. */
+  /** Whether box k can meet the ray from the point (in the direction `ray`). */
   private rayMeets(boxes: Float64Array, k: number): boolean {
     const b = k * 4;
-    return this.lat >= boxes[b + 1] && this.lat <= boxes[b + 3] && this.lon <= boxes[b + 2];
+    switch (this.ray) {
+      case EAST:
+        return this.lat >= boxes[b + 1] && this.lat <= boxes[b + 3] && this.lon <= boxes[b + 2];
+      case WEST:
+        return this.lat >= boxes[b + 1] && this.lat <= boxes[b + 3] && this.lon >= boxes[b];
+      case NORTH:
+        return this.lon >= boxes[b] && this.lon <= boxes[b + 2] && this.lat <= boxes[b + 3];
+      default:
+        return this.lon >= boxes[b] && this.lon <= boxes[b + 2] && this.lat >= boxes[b + 1];
+    }
   }
 
-  /** Parity of the ray's crossings with ring r, scanning only the groups and chunks the ray can meet. */
+  /**
+   * The ray for ring r (whose box holds the point): towards the nearest side of the ring's box, in metres (one
+   * degree of longitude taken as cos(lat) degrees of latitude). Any ray gives the same parity; the shortest one meets
+   * the fewest chunks. Near the north side of a ring, a ray towards +lon would run along the boundary, meeting
+   * every chunk of that stretch; one towards +lat leaves the box after crossing the boundary once or a few times.
+   */
+  private rayFor(r: number): number {
+    const b = r * 4;
+    const boxes = this.ringBoxes;
+    const k = Math.cos(this.lat * RADIANS_PER_DEGREE);
+    const east = (boxes[b + 2] - this.lon) * k;
+    const west = (this.lon - boxes[b]) * k;
+    const north = boxes[b + 3] - this.lat;
+    const south = this.lat - boxes[b + 1];
+    const ns = Math.min(north, south);
+    if (Math.min(east, west) <= ns) return east <= west ? EAST : WEST;
+    return north <= south ? NORTH : SOUTH;
+  }
+
+  /**
+   * Parity of the crossings of the ray towards the nearest side of the ring's box ({@link rayFor}) with ring r,
+   * scanning only the groups and chunks the ray can meet.
+   */
   private crossRing(r: number, withDistance: boolean): boolean {
+    this.ray = this.rayFor(r);
     const firstChunk = this.chunkOffsets[r];
     const endChunk = this.chunkOffsets[r + 1];
     const firstGroup = this.groupOffsets[r];
@@ -538,6 +579,7 @@ export class ZonePack {
       const d2 = this.boxDistance2(this.ringBoxes, r * 4);
       if (this.beyond(d2, limit2)) continue;
       const skipRay = located && this.ringBoxHolds(r);
+      if (skipRay) this.ray = this.rayFor(r); // the ray locate used for this ring
       const groups = this.nearGroups(r, d2, limit2);
       for (let i = 0; i < groups && !this.beyond(this.groupDistance[i], limit2); i++) this.nearestInGroup(r, this.groupOrder[i], limit2, skipRay);
     }
@@ -604,10 +646,16 @@ export class ZonePack {
   }
 
   /**
-   * {@link scan} without distances: an edge wholly above or below the point's latitude can neither be crossed nor
-   * hold the point, so only the latitudes are decoded for it; the others get {@link edge}'s test on the same numbers.
+   * {@link scan} without distances: an edge wholly to one side of the ray's line (above or below the point's
+   * latitude for a ray along it, east or west of its longitude for one along the meridian) can neither be crossed
+   * nor hold the point, so only that coordinate is decoded for it; the others get {@link edge}'s test on the same
+   * numbers.
    */
   private crossings(first: number, last: number): boolean {
+    return this.ray === EAST || this.ray === WEST ? this.crossingsAlongLat(first, last) : this.crossingsAlongLon(first, last);
+  }
+
+  private crossingsAlongLat(first: number, last: number): boolean {
     const lat = this.lat;
     let i = (first + this.shift) * 2;
     let ay = this.yAt(i + 1) - lat;
@@ -623,9 +671,25 @@ export class ZonePack {
     return odd;
   }
 
+  private crossingsAlongLon(first: number, last: number): boolean {
+    const lon = this.lon;
+    let i = (first + this.shift) * 2;
+    let ax = this.xAt(i) - lon;
+    let odd = false;
+    for (let v = first + 1; v <= last; v++) {
+      i += 2;
+      const bx = this.xAt(i) - lon;
+      if ((ax <= 0 || bx <= 0) && (ax >= 0 || bx >= 0)) {
+        if (this.edge(ax, this.yAt(i - 1) - this.lat, bx, this.yAt(i + 1) - this.lat, false)) odd = !odd;
+      }
+      ax = bx;
+    }
+    return odd;
+  }
+
   /**
-   * The edges between positions first..last of a compact zone: the parity of their crossings with the ray towards
-   * +lon, `onEdge` when the point lies on one, and (with `withDistance`) `best2` lowered to their nearest.
+   * The edges between positions first..last of a compact zone: the parity of their crossings with the ray,
+   * `onEdge` when the point lies on one, and (with `withDistance`) `best2` lowered to their nearest.
    */
   private scanCompact(first: number, last: number, withDistance: boolean): boolean {
     const { low, high, ox, oy, ux, uy, lon, lat } = this;
@@ -695,13 +759,35 @@ export class ZonePack {
     return this.wideZone ? this.wide[i] : this.oy + (this.high[i] * TWO_32 + this.low[i]) * this.uy;
   }
 
-  /** One edge a→b (relative to the point): whether the ray crosses it; sets `onEdge`, lowers `best2`. */
+  /**
+   * One edge a→b (relative to the point): whether the ray crosses it; sets `onEdge`, lowers `best2`.
+   *
+   * For the ray towards +lon the edge crosses it when it passes from one side of the point's latitude to the other
+   * (a position exactly on that latitude counts as below, so a vertex on the ray is crossed once) and meets it east
+   * of the point: cross > 0 when going north. The other rays are the same test in coordinates turned or mirrored
+   * onto it, (-x, y) for west, (y, x) for north, (-y, x) for south: exact negations and swaps, which flip the
+   * sign of `cross` for the two mirrors.
+   */
   private edge(ax: number, ay: number, bx: number, by: number, withDistance: boolean): boolean {
     // cross = orientation of the point against the edge a→b; its sign says on which side the edge passes.
     const cross = ax * by - bx * ay;
     let crosses = false;
     if (cross === 0 && (ax <= 0 ? bx >= 0 : bx <= 0) && (ay <= 0 ? by >= 0 : by <= 0)) this.onEdge = true;
-    else crosses = ay > 0 !== by > 0 && cross > 0 === by > ay;
+    else {
+      switch (this.ray) {
+        case EAST:
+          crosses = ay > 0 !== by > 0 && cross > 0 === by > ay;
+          break;
+        case WEST:
+          crosses = ay > 0 !== by > 0 && cross < 0 === by > ay;
+          break;
+        case NORTH:
+          crosses = ax > 0 !== bx > 0 && cross < 0 === bx > ax;
+          break;
+        default:
+          crosses = ax > 0 !== bx > 0 && cross > 0 === bx > ax;
+      }
+    }
     if (withDistance) {
       const d2 = segmentDistance2(ax * this.mx, ay * this.my, bx * this.mx, by * this.my);
       if (d2 < this.best2) this.best2 = d2;
