@@ -473,9 +473,10 @@ export class ZonePack {
   }
 
   /**
-   * Crossing-number test over the zone's polygons: inside when the ray towards +lon crosses a shell an odd number
-   * of times and none of its holes. Scans only the chunks the ray can meet; with `withDistance`, every ring whose box
-   * holds the point is scanned and the distances of its scanned edges seed `best2`.
+   * Crossing-number test over the zone's polygons: inside when a ray from the point (per ring, see {@link rayFor})
+   * crosses a shell an odd number of times and none of its holes. Scans only the chunks the ray can meet; with
+   * `withDistance`, every ring whose box holds the point is scanned and the distances of its scanned edges seed
+   * `best2`.
    */
   private locate(z: number, withDistance: boolean): boolean {
     let inside = false;
