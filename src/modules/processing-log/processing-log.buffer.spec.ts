@@ -1,8 +1,9 @@
-import { HttpException } from '@nestjs/common';
+import { HttpException, Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { SystemClock } from '../../common/clock';
 import type { AppConfig } from '../../config/app-config';
 import { DURABLE_WAIT_MS, ProcessingLogBuffer, storableText } from './processing-log.buffer';
+import type { ProcessingLogJournal } from './processing-log.journal';
 
 const actor = { sub: 'officer-7', roles: ['police'], municipalities: ['GM1706'], requestId: 'req-1' };
 const entry = { action: 'breach-check' as const, personId: '5b0c8a8e-8f1e-4f6e-9d7a-0c1d2e3f4a01', municipalityCode: 'GM1706' };
@@ -65,6 +66,69 @@ describe('ProcessingLogBuffer.durable', () => {
     expect(second.settled()).toBe(false);
     jest.advanceTimersByTime(DURABLE_WAIT_MS - 1000);
     expect(await second.outcome).toBe(503);
+  });
+});
+
+describe('ProcessingLogBuffer with its journal', () => {
+  beforeEach(() => jest.useFakeTimers({ now: new Date('2026-06-01T12:00:00Z') }));
+  afterEach(() => {
+    jest.useRealTimers();
+    jest.restoreAllMocks();
+  });
+
+  /** A journal whose appends end when the test says, each with success or failure. */
+  function scriptedJournal() {
+    const appends: { lastSeq: number; end: (ok: boolean) => void }[] = [];
+    const journal = {
+      append: (_rows: unknown[], lastSeq: number) =>
+        new Promise<void>((resolve, reject) => appends.push({ lastSeq, end: (ok) => (ok ? resolve() : reject(new Error('EIO'))) })),
+      release: () => Promise.resolve(),
+    };
+    return { journal: journal as unknown as ProcessingLogJournal, appends };
+  }
+
+  it('does not count the rows of a failed append as durable when a later append succeeds, until the database has them', async () => {
+    let writeToDatabase!: () => void;
+    const buffer = bufferWith(() => new Promise<void>((resolve) => (writeToDatabase = resolve)));
+    const { journal, appends } = scriptedJournal();
+    // The journal is opened in onModuleInit from a folder; here the scripted one stands in for it.
+    Object.assign(buffer, { journal });
+    jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+
+    const first = watch(buffer.durable(buffer.add(actor, entry)));
+    expect(appends.map((a) => a.lastSeq)).toEqual([1]); // appended at once
+    const second = watch(buffer.durable(buffer.add(actor, entry)));
+    appends[0].end(false); // the disk refuses the first row
+    await drain();
+    expect(appends.map((a) => a.lastSeq)).toEqual([1, 2]); // the second goes in its own append
+    appends[1].end(true);
+    await drain();
+    expect([first.settled(), second.settled()]).toEqual([false, false]);
+
+    const third = watch(buffer.durable(buffer.add(actor, entry)));
+    appends[2].end(true);
+    await drain();
+    expect(third.settled()).toBe(false); // row 1 is still in memory only
+
+    jest.advanceTimersByTime(200); // the batch interval: all three rows go to the database
+    writeToDatabase();
+    expect(await Promise.all([first.outcome, second.outcome, third.outcome])).toEqual(['durable', 'durable', 'durable']);
+  });
+
+  it('answers as soon as the journal holds the rows, before the database write', async () => {
+    const buffer = bufferWith(() => new Promise(() => undefined)); // the database never answers
+    const { journal, appends } = scriptedJournal();
+    Object.assign(buffer, { journal });
+    const first = watch(buffer.durable(buffer.add(actor, entry)));
+    const second = watch(buffer.durable(buffer.add(actor, entry))); // gathers while the first append is in flight
+    expect(appends).toHaveLength(1);
+    appends[0].end(true);
+    expect(await first.outcome).toBe('durable');
+    await drain();
+    expect(second.settled()).toBe(false);
+    expect(appends.map((a) => a.lastSeq)).toEqual([1, 2]);
+    appends[1].end(true);
+    expect(await second.outcome).toBe('durable');
   });
 });
 

@@ -20,6 +20,13 @@ interface QueuedRow extends JournalRow {
   seq: number;
 }
 
+/** Rows handed to the journal in one append, in order of their numbers. */
+interface JournalGroup {
+  lastSeq: number;
+  /** 'written' once the journal holds them; 'failed' if the append failed (the database write covers them then). */
+  state: 'writing' | 'written' | 'failed';
+}
+
 interface Waiter {
   seq: number;
   /** When the answer waiting stops waiting with a 503 (`performance.now()` ms: monotonic, unlike the wall clock). */
@@ -54,9 +61,12 @@ export class ProcessingLogBuffer implements OnModuleInit, OnApplicationBootstrap
   /** Rows not yet appended to the journal, in order. */
   private unjournaled: QueuedRow[] = [];
   private seq = 0;
+  /** Every row up to here is in the journal or the database. */
   private journaledSeq = 0;
   private writtenSeq = 0;
   private waiters: Waiter[] = [];
+  /** Journal appends not yet counted into `journaledSeq`, oldest first. */
+  private groups: JournalGroup[] = [];
   private journalBusy = false;
   private timer?: NodeJS.Timeout;
   /** One timer for the oldest waiter's deadline (waiters are queued in order of their deadlines), not one per answer. */
@@ -146,28 +156,29 @@ export class ProcessingLogBuffer implements OnModuleInit, OnApplicationBootstrap
     await this.journal?.close(this.pending.length === 0);
   }
 
+  /** Appends the rows gathered to the journal, unless an append is in flight (its end appends the next group). */
   private kickJournal(): void {
-    if (this.journalBusy || !this.journal) return;
+    if (this.journalBusy || !this.journal || !this.unjournaled.length) return;
+    const rows = this.unjournaled;
+    this.unjournaled = [];
+    const group: JournalGroup = { lastSeq: rows[rows.length - 1].seq, state: 'writing' };
+    this.groups.push(group);
     this.journalBusy = true;
-    void this.appendToJournal().finally(() => {
-      this.journalBusy = false;
-      if (this.unjournaled.length && !this.stopped) this.kickJournal();
-    });
+    void this.appendGroup(this.journal, rows, group);
   }
 
-  private async appendToJournal(): Promise<void> {
-    while (this.unjournaled.length) {
-      const group = this.unjournaled;
-      this.unjournaled = [];
-      const lastSeq = group[group.length - 1].seq;
-      try {
-        await this.journal!.append(group.map(journalRow), lastSeq);
-        this.journaledSeq = lastSeq;
-        this.settle();
-      } catch (e) {
-        // The rows are still in memory and reach the database; responses wait for that instead.
-        this.logger.error(`Processing-log journal: ${group.length} rows not appended (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-      }
+  private async appendGroup(journal: ProcessingLogJournal, rows: readonly QueuedRow[], group: JournalGroup): Promise<void> {
+    try {
+      await journal.append(rows.map(journalRow), group.lastSeq);
+      group.state = 'written';
+    } catch (e) {
+      // The rows are still in memory and reach the database; their answers wait for that instead.
+      group.state = 'failed';
+      this.logger.error(`Processing-log journal: ${rows.length} rows not appended (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    } finally {
+      this.journalBusy = false;
+      this.settle();
+      if (!this.stopped) this.kickJournal();
     }
   }
 
@@ -187,7 +198,18 @@ export class ProcessingLogBuffer implements OnModuleInit, OnApplicationBootstrap
     }
   }
 
+  /**
+   * Answers the waiters whose rows are all durable. The journal counts only up to its first append that is still
+   * writing, or that failed and is not yet in the database: an answer is never given while a row up to its own is
+   * held in memory only (a later append succeeding does not make a failed one's rows durable).
+   */
   private settle(): void {
+    while (this.groups.length) {
+      const group = this.groups[0];
+      if (group.state === 'writing' || (group.state === 'failed' && group.lastSeq > this.writtenSeq)) break;
+      this.journaledSeq = Math.max(this.journaledSeq, group.lastSeq);
+      this.groups.shift();
+    }
     const upTo = Math.max(this.journaledSeq, this.writtenSeq);
     while (this.waiters.length && this.waiters[0].seq <= upTo) this.waiters.shift()!.resolve();
   }
