@@ -26,8 +26,8 @@ function segments(dir: string): string[] {
 describe('ProcessingLogJournal', () => {
   let dir: string;
   const journals: ProcessingLogJournal[] = [];
-  const open = async () => {
-    const j = await ProcessingLogJournal.open(dir, () => undefined);
+  const open = async (rotateBytes?: number) => {
+    const j = await ProcessingLogJournal.open(dir, () => undefined, rotateBytes);
     journals.push(j);
     return j;
   };
@@ -64,7 +64,7 @@ describe('ProcessingLogJournal', () => {
   });
 
   it('rotates a large segment that still holds unwritten rows and deletes it once they are written', async () => {
-    const j = await open();
+    const j = await open(256 * 1024);
     const many = Array.from({ length: 1500 }, (_, i) => row(i)); // > 256 KiB
     await j.append(many, 1500);
     await j.release(10);
