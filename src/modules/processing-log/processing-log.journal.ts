@@ -36,8 +36,8 @@ const LOCK_UPDATE_MS = 5_000;
  * steady load new rows arrive while each database write runs, so the active segment is seldom all written and
  * emptied: it grows until it rotates. Starting a segment (create, then fsync the folder) holds up the appends
  * behind it, so segments are large: at 10,000 checks a second (about 2.5 MB of rows) one rotation every second
- * or two. With 256 KiB segments (ten rotations a second) the HTTP benchmark ran 11,400-12,100 checks/s, with
- * 4 MiB 13,200-13,600 (one machine, same session, 500-row database batches). A replay reads one segment at a time.
+ * or two. With 256 KiB segments (ten rotations a second) the HTTP benchmark ran 11,400-12,300 checks/s, with
+ * 4 MiB 13,200-13,600 (one machine, runs minutes apart, 500-row database batches). A replay reads one segment at a time.
  */
 export const ROTATE_BYTES = 4 * 1024 * 1024;
 /** Segments are opened for appending, with synchronized data writes where the platform has them (Linux, macOS). */
