@@ -168,7 +168,8 @@ function report(rows: Row[]): void {
       `median main-thread CPU per request: breach check ${cCpu.toFixed(1)} µs, bare route ${nCpu.toFixed(1)} µs; ` +
         `bare/check ${(100 * (nCpu / cCpu)).toFixed(0)}% (the share the CPU cost alone allows; not the target's measure)`,
     );
-    // Below 100% the main thread waited with requests open: during checks, for the processing-log journal's writes.
+    // Below 100% the main thread waited: for requests, or for the processing-log journal's writes before answering
+    // (see the README: during checks it waits mostly while the embedded database inserts the log's rows).
     const [cBusy, nBusy] = [median(checks.map((r) => r.busy!)), median(noops.map((r) => r.busy!))];
     console.log(`median main-thread busy: breach checks ${(100 * cBusy).toFixed(0)}%, bare route ${(100 * nBusy).toFixed(0)}% of the run's wall time`);
   }

@@ -70,9 +70,8 @@ export class ProcessingLogBuffer implements OnModuleInit, OnApplicationBootstrap
   private journaledSeq = 0;
   private writtenSeq = 0;
   private waiters: Waiter[] = [];
-  /** Journal appends not yet counted into `journaledSeq`, oldest first. */
+  /** Journal appends not yet counted into `journaledSeq`, oldest first; one at most is writing, the newest. */
   private groups: JournalGroup[] = [];
-  private journalBusy = false;
   private timer?: NodeJS.Timeout;
   /** One timer for the oldest waiter's deadline (waiters are queued in order of their deadlines), not one per answer. */
   private deadlineTimer?: NodeJS.Timeout;
@@ -156,20 +155,23 @@ export class ProcessingLogBuffer implements OnModuleInit, OnApplicationBootstrap
     await this.flush();
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    while (this.journalBusy) await new Promise((r) => setTimeout(r, 5));
+    while (this.journalBusy()) await new Promise((r) => setTimeout(r, 5));
     if (this.pending.length) this.logger.warn(`Processing log: ${this.pending.length} rows stay in the journal for the next start`);
     await this.journal?.close(this.pending.length === 0);
   }
 
   /** Appends the rows gathered to the journal, unless an append is in flight (its end appends the next group). */
   private kickJournal(): void {
-    if (this.journalBusy || !this.journal || !this.unjournaled.length) return;
+    if (this.journalBusy() || !this.journal || !this.unjournaled.length) return;
     const rows = this.unjournaled;
     this.unjournaled = [];
     const group: JournalGroup = { lastSeq: rows[rows.length - 1].seq, state: 'writing' };
     this.groups.push(group);
-    this.journalBusy = true;
     void this.appendGroup(this.journal, rows, group);
+  }
+
+  private journalBusy(): boolean {
+    return this.groups.at(-1)?.state === 'writing';
   }
 
   private async appendGroup(journal: ProcessingLogJournal, rows: readonly QueuedRow[], group: JournalGroup): Promise<void> {
@@ -181,7 +183,6 @@ export class ProcessingLogBuffer implements OnModuleInit, OnApplicationBootstrap
       group.state = 'failed';
       this.logger.error(`Processing-log journal: ${rows.length} rows not appended (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     } finally {
-      this.journalBusy = false;
       this.settle();
       if (!this.stopped) this.kickJournal();
     }
@@ -212,7 +213,7 @@ export class ProcessingLogBuffer implements OnModuleInit, OnApplicationBootstrap
     while (this.groups.length) {
       const group = this.groups[0];
       if (group.state === 'writing' || (group.state === 'failed' && group.lastSeq > this.writtenSeq)) break;
-      this.journaledSeq = Math.max(this.journaledSeq, group.lastSeq);
+      this.journaledSeq = group.lastSeq;
       this.groups.shift();
     }
     const upTo = Math.max(this.journaledSeq, this.writtenSeq);

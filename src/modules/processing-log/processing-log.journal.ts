@@ -39,7 +39,7 @@ const LOCK_UPDATE_MS = 5_000;
  * or two. With 256 KiB segments (ten rotations a second) the HTTP benchmark ran 11,400-12,300 checks/s, with
  * 4 MiB 13,200-13,600 (one machine, runs minutes apart, 500-row database batches). A replay reads one segment at a time.
  */
-export const ROTATE_BYTES = 4 * 1024 * 1024;
+const ROTATE_BYTES = 4 * 1024 * 1024;
 /** Segments are opened for appending, with synchronized data writes where the platform has them (Linux, macOS). */
 const SYNC_ON_WRITE = typeof fsConstants.O_DSYNC === 'number';
 const SEGMENT_FLAGS = fsConstants.O_WRONLY | fsConstants.O_APPEND | fsConstants.O_CREAT | (SYNC_ON_WRITE ? fsConstants.O_DSYNC : 0);
