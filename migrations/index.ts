@@ -10,6 +10,7 @@ import { CreateViolation1796000011000 } from './1796000011000-CreateViolation';
 import { AddProcessingLogEntryId1796000030000 } from './1796000030000-AddProcessingLogEntryId';
 import { AddAuditErasure1796000040000 } from './1796000040000-AddAuditErasure';
 import { CreateProsecutorOrder1796000050000 } from './1796000050000-CreateProsecutorOrder';
+import { ProcessingLogJournalProgress1796000060000 } from './1796000060000-ProcessingLogJournalProgress';
 
 /** Every migration, in order. Listed explicitly so the compiled app, ts-jest and the CLI load the same set. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   AddProcessingLogEntryId1796000030000,
   AddAuditErasure1796000040000,
   CreateProsecutorOrder1796000050000,
+  ProcessingLogJournalProgress1796000060000,
 ];

@@ -16,6 +16,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { ProcessingLogJournal, type JournalRow } from './processing-log.journal';
 import type { ProcessingEntry } from './processing-log.service';
 
+/** A row as queued: numbered in the order added (the journal and the database's progress mark rely on it). */
 interface QueuedRow extends JournalRow {
   seq: number;
 }
@@ -50,9 +51,10 @@ export const MAX_PENDING_ROWS = 100_000;
 export const DURABLE_WAIT_MS = 5000;
 
 /**
- * Processing-log rows of the breach-check hot path. Each row gets an id and is appended to a local fsync'ed journal
- * (group commit: while one append is in flight the next rows gather) and written to the database in batches (one
- * multi-row INSERT every 200 ms or 4,000 rows, `ON CONFLICT (entry_id) DO NOTHING`). A row is durable once either holds
+ * Processing-log rows of the breach-check hot path. Each row gets the next number of this process's journal instance
+ * and is appended to a local fsync'ed journal (group commit: while one append is in flight the next rows gather) and
+ * written to the database in batches (one multi-row INSERT every 200 ms or 4,000 rows that also records the
+ * instance's highest number written, so a replayed or retried row is skipped). A row is durable once either holds
  * it; the answer that added a row waits for `durable(seq)` (see the breach-checks service). While the database is away rows wait in
  * memory and the journal, retried every second; journal segments are dropped once the database has their rows, and
  * segments left by a crashed process are replayed at start-up (and every 10 s, for other instances' leftovers).
@@ -78,6 +80,7 @@ export class ProcessingLogBuffer implements OnModuleInit, OnApplicationBootstrap
   private orphanTimer?: NodeJS.Timeout;
   private flushing?: Promise<void>;
   private stopped = false;
+  private readonly ownInstance = `buffer.${process.pid}.${randomUUID().slice(0, 8)}`;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -110,7 +113,6 @@ export class ProcessingLogBuffer implements OnModuleInit, OnApplicationBootstrap
   add(actor: Actor, entry: ProcessingEntry): number {
     const row: QueuedRow = {
       seq: ++this.seq,
-      id: randomUUID(),
       occurredAt: this.clock.now().toISOString(),
       actor: storableText(actor.sub),
       roles: storableText(actor.roles.join(',')),
@@ -157,7 +159,18 @@ export class ProcessingLogBuffer implements OnModuleInit, OnApplicationBootstrap
     if (this.timer) clearTimeout(this.timer);
     while (this.journalBusy()) await new Promise((r) => setTimeout(r, 5));
     if (this.pending.length) this.logger.warn(`Processing log: ${this.pending.length} rows stay in the journal for the next start`);
-    await this.journal?.close(this.pending.length === 0);
+    const allWritten = this.pending.length === 0;
+    await this.journal?.close(allWritten);
+    // Only once the segments are gone: a crash before this leaves a progress row that nothing will need, no duplicate.
+    if (allWritten) await this.forget(this.instance);
+  }
+
+  /**
+   * The journal instance whose rows this buffer numbers: the one its segments are named after, or (no journal, as in
+   * unit tests) one of its own, so that two processes never share a progress mark.
+   */
+  private get instance(): string {
+    return this.journal?.instance ?? this.ownInstance;
   }
 
   /** Appends the rows gathered to the journal, unless an append is in flight (its end appends the next group). */
@@ -176,7 +189,7 @@ export class ProcessingLogBuffer implements OnModuleInit, OnApplicationBootstrap
 
   private async appendGroup(journal: ProcessingLogJournal, rows: readonly QueuedRow[], group: JournalGroup): Promise<void> {
     try {
-      await journal.append(rows.map(journalRow), group.lastSeq);
+      await journal.append(rows, group.lastSeq);
       group.state = 'written';
     } catch (e) {
       // The rows are still in memory and reach the database; their answers wait for that instead.
@@ -193,7 +206,7 @@ export class ProcessingLogBuffer implements OnModuleInit, OnApplicationBootstrap
     if (!batch.length) return;
     this.pending = [];
     try {
-      await this.insert(batch);
+      await this.writeRows(batch, this.instance);
       this.writtenSeq = batch[batch.length - 1].seq;
       this.settle();
       await this.journal?.release(this.writtenSeq).catch((e: Error) => this.logger.warn(`Processing-log journal not trimmed (${e.message})`));
@@ -233,7 +246,7 @@ export class ProcessingLogBuffer implements OnModuleInit, OnApplicationBootstrap
   /** Writes the rows of journals left by processes that are gone (also runs at start-up and every 10 s). */
   async replayOrphans(): Promise<void> {
     try {
-      const replayed = (await this.journal?.adoptOrphans((rows) => this.insert(rows.map(storableRow)))) ?? 0;
+      const replayed = (await this.journal?.adoptOrphans((rows, instance) => this.writeRows(rows.map(storableRow), instance), (instance) => this.forget(instance))) ?? 0;
       if (replayed) this.logger.log(`Processing log: ${replayed} rows replayed from journals left by an earlier process`);
     } catch (e) {
       this.logger.warn(`Processing log: journal replay deferred (${(e as Error).message})`);
@@ -241,19 +254,40 @@ export class ProcessingLogBuffer implements OnModuleInit, OnApplicationBootstrap
   }
 
   /**
-   * Idempotent: a row whose id the database already has is skipped. The batch goes as one JSON text (one native
-   * `JSON.stringify`, unpacked by `jsonb_to_recordset`), not as nine array parameters that the driver escapes value
-   * by value on the event loop.
+   * Writes rows of a journal instance to the database (the batches of this process, and replays of other
+   * instances' journals). Idempotent per journal instance: the same statement skips the rows numbered up to the instance's progress mark
+   * and moves the mark to the batch's highest number, so a replay, or a retry of an insert that did commit though its
+   * answer was lost, writes no row twice. Rows of one instance reach the database in the order of their numbers (the
+   * buffer writes one batch at a time; a replay reads segments in order, under the instance's lock), so everything
+   * up to the mark is in. Rows of a journal of an earlier version (no number) are written as they are. The batch
+   * goes as one JSON text (one native `JSON.stringify`, unpacked by `jsonb_to_recordset`), not as nine array
+   * parameters that the driver escapes value by value on the event loop.
    */
-  private async insert(rows: readonly JournalRow[]): Promise<void> {
+  async writeRows(rows: readonly JournalRow[], instance: string): Promise<void> {
+    let lastSeq = 0;
+    for (const row of rows) if (row.seq !== undefined && row.seq > lastSeq) lastSeq = row.seq;
     await this.dataSource.query(
-      `INSERT INTO processing_log (entry_id, occurred_at, actor, actor_roles, municipality_code, person_id, action, purpose, request_id)
-       SELECT u.id, u."occurredAt", u.actor, string_to_array(u.roles, ','), u."municipalityCode", u."personId", u.action, u.purpose, u."requestId"
-         FROM jsonb_to_recordset($1::jsonb)
-              AS u(id uuid, "occurredAt" timestamptz, actor text, roles text, "municipalityCode" varchar, "personId" uuid, action text, purpose text, "requestId" text)
-       ON CONFLICT (entry_id) DO NOTHING`,
-      [JSON.stringify(rows)], // a queued row's `seq` goes along and is ignored
+      `WITH mark AS (
+         SELECT coalesce(max(written_seq), 0) AS seq FROM processing_log_journal_progress WHERE instance = $2
+       ), rows AS (
+         INSERT INTO processing_log (occurred_at, actor, actor_roles, municipality_code, person_id, action, purpose, request_id)
+         SELECT u."occurredAt", u.actor, string_to_array(u.roles, ','), u."municipalityCode", u."personId", u.action, u.purpose, u."requestId"
+           FROM jsonb_to_recordset($1::jsonb)
+                AS u(seq bigint, "occurredAt" timestamptz, actor text, roles text, "municipalityCode" varchar, "personId" uuid, action text, purpose text, "requestId" text),
+                mark
+          WHERE u.seq IS NULL OR u.seq > mark.seq
+       )
+       INSERT INTO processing_log_journal_progress AS p (instance, written_seq) VALUES ($2, $3)
+       ON CONFLICT (instance) DO UPDATE SET written_seq = greatest(p.written_seq, excluded.written_seq), updated_at = now()`,
+      [JSON.stringify(rows), instance, lastSeq],
     );
+  }
+
+  /** Drops an instance's progress mark once no journal segment of it is left (a failure only leaves a small row). */
+  private async forget(instance: string): Promise<void> {
+    await this.dataSource
+      .query(`DELETE FROM processing_log_journal_progress WHERE instance = $1`, [instance])
+      .catch((e: Error) => this.logger.warn(`Processing log: progress of journal ${instance} not dropped (${e.message})`));
   }
 }
 
@@ -281,7 +315,4 @@ function storableRow(row: JournalRow): JournalRow {
   return Object.fromEntries(texts) as JournalRow;
 }
 
-function journalRow({ seq: _seq, ...row }: QueuedRow): JournalRow {
-  return row;
-}
 

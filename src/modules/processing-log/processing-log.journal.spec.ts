@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ProcessingLogJournal, readSegment, type JournalRow } from './processing-log.journal';
 
 function row(n: number): JournalRow {
   return {
-    id: randomUUID(),
+    seq: n,
     occurredAt: new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString(),
     actor: 'officer-1',
     roles: 'police',
@@ -65,7 +65,7 @@ describe('ProcessingLogJournal', () => {
 
   it('rotates a large segment that still holds unwritten rows and deletes it once they are written', async () => {
     const j = await open(256 * 1024);
-    const many = Array.from({ length: 1500 }, (_, i) => row(i)); // > 256 KiB
+    const many = Array.from({ length: 1500 }, (_, i) => row(i + 1)); // > 256 KiB
     await j.append(many, 1500);
     await j.release(10);
     const after = row(2000);
@@ -82,14 +82,29 @@ describe('ProcessingLogJournal', () => {
     const rows = [row(1), row(2), row(3)];
     await crashed.append(rows, 3);
     // A crash mid-append leaves half a line; that row was never acknowledged.
-    appendFileSync(join(dir, segments(dir)[0]), '\n{"id":"6f1c2a1e-0000-4000-8000-0000000');
+    appendFileSync(join(dir, segments(dir)[0]), '\n{"seq":4,"occurredAt":"2026-01-01T00:00:04.000Z","personId":"6f1c2a1e-0000-4000-8000-0000000');
     const survivor = await open();
     const written: JournalRow[] = [];
+    const instances: string[] = [];
+    const done: string[] = [];
+    const write = async (batch: JournalRow[], instance: string) => void (written.push(...batch), instances.push(instance));
     // The crashed instance's pid is ours (same process), which the journal reads as an earlier life: adoptable.
-    expect(await survivor.adoptOrphans(async (batch) => void written.push(...batch))).toBe(3);
+    expect(await survivor.adoptOrphans(write, async (instance) => void done.push(instance))).toBe(3);
     expect(written).toEqual(rows);
+    expect(instances).toEqual([crashed.instance]); // the rows go with their instance, whose numbers they carry
+    expect(done).toEqual([crashed.instance]);
     expect(segments(dir).filter((n) => n.startsWith(crashed.instance))).toEqual([]);
-    expect(await survivor.adoptOrphans(async (batch) => void written.push(...batch))).toBe(0);
+    expect(await survivor.adoptOrphans(write)).toBe(0);
+  });
+
+  it('reads the rows of a journal of an earlier version (an id per row, no number) and skips lines that are neither', async () => {
+    const legacy = { ...row(1), seq: undefined, id: randomUUID() };
+    const path = join(dir, 'elsewhere.4242.cafebabe-1.journal');
+    mkdirSync(dir, { recursive: true });
+    const numbered = row(5);
+    const lines = [legacy, { ...row(2), seq: 0 }, { ...row(3), seq: 1.5 }, { ...row(4), seq: undefined }, numbered];
+    writeFileSync(path, lines.map((r) => JSON.stringify(r)).join('\n') + '\n', { mode: 0o600 });
+    expect(await readSegment(path)).toEqual([JSON.parse(JSON.stringify(legacy)), numbered]);
   });
 
   it('keeps an orphan segment when its rows cannot be written yet, and replays it later', async () => {

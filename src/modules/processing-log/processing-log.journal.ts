@@ -5,9 +5,15 @@ import type { FileHandle } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
-/** One processing-log row as the journal keeps it until the database has it. `id` makes replays idempotent. */
+/**
+ * One processing-log row as the journal keeps it until the database has it. `seq` numbers the rows of one journal
+ * instance in the order they were added: the database records per instance the highest number it holds, which makes
+ * replays idempotent. A journal of an earlier version holds an `id` per row instead (replayed as it is).
+ */
 export interface JournalRow {
-  id: string;
+  seq?: number;
+  /** Only in journals written before rows were numbered. */
+  id?: string;
   occurredAt: string;
   actor: string;
   roles: string;
@@ -135,10 +141,14 @@ export class ProcessingLogJournal {
   }
 
   /**
-   * Replays the segments of instances that are gone: `write` must store the rows idempotently; a segment is
-   * deleted only after its rows are written. Returns how many rows were replayed.
+   * Replays the segments of instances that are gone: `write` must store the rows of that instance idempotently
+   * (by their `seq`); a segment is deleted only after its rows are written. Once an instance has no segment left,
+   * `done` is told (the database may forget its progress then). Returns how many rows were replayed.
    */
-  async adoptOrphans(write: (rows: JournalRow[]) => Promise<void>): Promise<number> {
+  async adoptOrphans(
+    write: (rows: JournalRow[], instance: string) => Promise<void>,
+    done: (instance: string) => Promise<void> = async () => undefined,
+  ): Promise<number> {
     const names = await fsp.readdir(this.dir);
     const segments = names.filter((n) => n.endsWith(SEGMENT_EXT));
     // Locks without segments (an instance that crashed with nothing queued) are taken and so cleared too.
@@ -151,10 +161,11 @@ export class ProcessingLogJournal {
       try {
         for (const name of segments.filter((n) => instanceOf(n) === instance).sort(bySegmentNo)) {
           const rows = await readSegment(join(this.dir, name));
-          for (let i = 0; i < rows.length; i += 1000) await write(rows.slice(i, i + 1000));
+          for (let i = 0; i < rows.length; i += 1000) await write(rows.slice(i, i + 1000), instance);
           await fsp.rm(join(this.dir, name), { force: true });
           replayed += rows.length;
         }
+        await done(instance);
       } finally {
         await release().catch(() => undefined);
       }
@@ -249,10 +260,10 @@ function isAlive(pid: number): boolean {
 /** The complete rows of a segment; a torn last line (a crash mid-write, never acknowledged) is skipped. */
 export async function readSegment(path: string): Promise<JournalRow[]> {
   const text = await fsp.readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? '' : Promise.reject(e)));
-  const rows = new Map<string, JournalRow>();
+  const rows = new Map<string | number, JournalRow>();
   for (const line of text.split('\n')) {
     const row = parseRow(line);
-    if (row) rows.set(row.id, row);
+    if (row) rows.set(row.seq ?? (row.id as string), row);
   }
   return [...rows.values()];
 }
@@ -261,9 +272,9 @@ function parseRow(line: string): JournalRow | undefined {
   if (!line.trim()) return undefined;
   try {
     const row = JSON.parse(line) as JournalRow;
-    return typeof row?.id === 'string' && UUID.test(row.id) && typeof row.personId === 'string' && typeof row.occurredAt === 'string'
-      ? row
-      : undefined;
+    const numbered = Number.isSafeInteger(row?.seq) && (row.seq as number) > 0;
+    const legacy = row?.seq === undefined && typeof row?.id === 'string' && UUID.test(row.id);
+    return (numbered || legacy) && typeof row.personId === 'string' && typeof row.occurredAt === 'string' ? row : undefined;
   } catch {
     return undefined;
   }
