@@ -19,6 +19,8 @@ import type { ProcessingEntry } from './processing-log.service';
 /** A row as queued: numbered in the order added (the journal and the database's progress mark rely on it). */
 interface QueuedRow extends JournalRow {
   seq: number;
+  /** Its JSON text, once made for the journal; the database batch reuses it (a row is serialized once). */
+  json?: string;
 }
 
 /** Rows handed to the journal in one append, in order of their numbers. */
@@ -189,7 +191,7 @@ export class ProcessingLogBuffer implements OnModuleInit, OnApplicationBootstrap
 
   private async appendGroup(journal: ProcessingLogJournal, rows: readonly QueuedRow[], group: JournalGroup): Promise<void> {
     try {
-      await journal.append(rows, group.lastSeq);
+      await journal.append(rows.map(jsonOf), group.lastSeq);
       group.state = 'written';
     } catch (e) {
       // The rows are still in memory and reach the database; their answers wait for that instead.
@@ -260,26 +262,31 @@ export class ProcessingLogBuffer implements OnModuleInit, OnApplicationBootstrap
    * answer was lost, writes no row twice. Rows of one instance reach the database in the order of their numbers (the
    * buffer writes one batch at a time; a replay reads segments in order, under the instance's lock), so everything
    * up to the mark is in. Rows of a journal of an earlier version (no number) are written as they are. The batch
-   * goes as one JSON text (one native `JSON.stringify`, unpacked by `jsonb_to_recordset`), not as nine array
-   * parameters that the driver escapes value by value on the event loop.
+   * goes as one JSON text (the rows' journal lines joined, unpacked by `json_to_recordset`), not as nine array
+   * parameters that the driver escapes value by value on the event loop; `json`, not `jsonb`, as the text is read
+   * once and need not be converted (PGlite in one process, 2,700-row batches: 42.0 against 44.7 µs a row).
    */
   async writeRows(rows: readonly JournalRow[], instance: string): Promise<void> {
     let lastSeq = 0;
-    for (const row of rows) if (row.seq !== undefined && row.seq > lastSeq) lastSeq = row.seq;
+    const texts: string[] = [];
+    for (const row of rows) {
+      if (row.seq !== undefined && row.seq > lastSeq) lastSeq = row.seq;
+      texts.push((row as QueuedRow).json ?? JSON.stringify(row));
+    }
     await this.dataSource.query(
       `WITH mark AS (
          SELECT coalesce(max(written_seq), 0) AS seq FROM processing_log_journal_progress WHERE instance = $2
        ), rows AS (
          INSERT INTO processing_log (occurred_at, actor, actor_roles, municipality_code, person_id, action, purpose, request_id)
          SELECT u."occurredAt", u.actor, string_to_array(u.roles, ','), u."municipalityCode", u."personId", u.action, u.purpose, u."requestId"
-           FROM jsonb_to_recordset($1::jsonb)
+           FROM json_to_recordset($1::json)
                 AS u(seq bigint, "occurredAt" timestamptz, actor text, roles text, "municipalityCode" varchar, "personId" uuid, action text, purpose text, "requestId" text),
                 mark
           WHERE u.seq IS NULL OR u.seq > mark.seq
        )
        INSERT INTO processing_log_journal_progress AS p (instance, written_seq) VALUES ($2, $3)
        ON CONFLICT (instance) DO UPDATE SET written_seq = greatest(p.written_seq, excluded.written_seq), updated_at = now()`,
-      [JSON.stringify(rows), instance, lastSeq],
+      [`[${texts.join(',')}]`, instance, lastSeq],
     );
   }
 
@@ -307,6 +314,11 @@ export function storableText(value: string): string {
   const text = value as string & WellFormedness;
   if (text.isWellFormed() && !value.includes('\u0000')) return value;
   return text.toWellFormed().replaceAll('\u0000', '\uFFFD');
+}
+
+/** The row's JSON text, made once (before `json` is set, so the text does not hold itself). */
+function jsonOf(row: QueuedRow): string {
+  return (row.json ??= JSON.stringify(row));
 }
 
 /** A journal row with every text storable (see {@link storableText}); a journal left by an earlier version may hold others. */

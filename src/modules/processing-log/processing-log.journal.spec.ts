@@ -18,6 +18,11 @@ function row(n: number): JournalRow {
   };
 }
 
+/** The rows as the buffer hands them to the journal. */
+function lines(rows: readonly JournalRow[]): string[] {
+  return rows.map((r) => JSON.stringify(r));
+}
+
 /** Segment files in the folder (not the lock folders). */
 function segments(dir: string): string[] {
   return readdirSync(dir).filter((n) => n.endsWith('.journal'));
@@ -43,8 +48,8 @@ describe('ProcessingLogJournal', () => {
   it('appends rows durably to a 0600 file in a 0700 folder and reads them back in order', async () => {
     const j = await open();
     const rows = [row(1), row(2), row(3)];
-    await j.append(rows.slice(0, 2), 2);
-    await j.append(rows.slice(2), 3);
+    await j.append(lines(rows.slice(0, 2)), 2);
+    await j.append(lines(rows.slice(2)), 3);
     expect(await j.ownRows()).toEqual(rows);
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     const [file] = segments(dir);
@@ -53,23 +58,23 @@ describe('ProcessingLogJournal', () => {
 
   it('empties the segment once the database holds every row in it, and keeps it while it does not', async () => {
     const j = await open();
-    await j.append([row(1), row(2)], 2);
+    await j.append(lines([row(1), row(2)]), 2);
     await j.release(1);
     expect(await j.ownRows()).toHaveLength(2);
     await j.release(2);
     expect(await j.ownRows()).toEqual([]);
     const more = row(3);
-    await j.append([more], 3);
+    await j.append(lines([more]), 3);
     expect(await j.ownRows()).toEqual([more]);
   });
 
   it('rotates a large segment that still holds unwritten rows and deletes it once they are written', async () => {
     const j = await open(256 * 1024);
     const many = Array.from({ length: 1500 }, (_, i) => row(i + 1)); // > 256 KiB
-    await j.append(many, 1500);
+    await j.append(lines(many), 1500);
     await j.release(10);
     const after = row(2000);
-    await j.append([after], 1501);
+    await j.append(lines([after]), 1501);
     expect(segments(dir)).toHaveLength(2);
     expect(await j.ownRows()).toEqual([...many, after]);
     await j.release(1500);
@@ -80,7 +85,7 @@ describe('ProcessingLogJournal', () => {
   it('replays a crashed instance\'s segments once, skips a torn last line, and deletes them after the write', async () => {
     const crashed = await open();
     const rows = [row(1), row(2), row(3)];
-    await crashed.append(rows, 3);
+    await crashed.append(lines(rows), 3);
     // A crash mid-append leaves half a line; that row was never acknowledged.
     appendFileSync(join(dir, segments(dir)[0]), '\n{"seq":4,"occurredAt":"2026-01-01T00:00:04.000Z","personId":"6f1c2a1e-0000-4000-8000-0000000');
     const survivor = await open();
@@ -110,7 +115,7 @@ describe('ProcessingLogJournal', () => {
   it('keeps an orphan segment when its rows cannot be written yet, and replays it later', async () => {
     const crashed = await open();
     const rows = [row(1)];
-    await crashed.append(rows, 1);
+    await crashed.append(lines(rows), 1);
     const survivor = await open();
     await expect(survivor.adoptOrphans(async () => Promise.reject(new Error('connect ECONNREFUSED')))).rejects.toThrow('ECONNREFUSED');
     expect(segments(dir).filter((n) => n.startsWith(crashed.instance))).toHaveLength(1);
@@ -138,11 +143,11 @@ describe('ProcessingLogJournal', () => {
 
   it('deletes its own segments on a clean close when all rows are written, and leaves them when not', async () => {
     const a = await open();
-    await a.append([row(1)], 1);
+    await a.append(lines([row(1)]), 1);
     await a.close(true);
     expect(existsSync(dir)).toBe(false); // nothing left: the empty folder goes too
     const b = await open();
-    await b.append([row(2)], 1);
+    await b.append(lines([row(2)]), 1);
     await b.close(false);
     const [left] = segments(dir);
     expect(await readSegment(join(dir, left))).toHaveLength(1);

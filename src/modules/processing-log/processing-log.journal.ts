@@ -91,14 +91,15 @@ export class ProcessingLogJournal {
   /**
    * Appends rows and makes them durable: one write to a segment opened with `O_DSYNC` (the write returns once the
    * data is on disk, as write + fdatasync would, in one system call and one trip to the thread pool), or write +
-   * fdatasync where the platform has no `O_DSYNC`. `lastSeq` is the buffer's number of the last row.
+   * fdatasync where the platform has no `O_DSYNC`. `lines` are the rows as JSON texts (`JSON.stringify` of a
+   * {@link JournalRow}, which holds no line break); `lastSeq` is the buffer's number of the last row.
    */
-  append(rows: readonly JournalRow[], lastSeq: number): Promise<void> {
+  append(lines: readonly string[], lastSeq: number): Promise<void> {
     return this.run(async () => {
       if (this.isClosed) throw new Error('journal closed');
       const segment = this.active ?? (this.active = await this.newSegment());
       // The leading newline ends any torn line a failed earlier write may have left.
-      const data = Buffer.from(`\n${rows.map((r) => JSON.stringify(r)).join('\n')}\n`);
+      const data = Buffer.from(`\n${lines.join('\n')}\n`);
       try {
         for (let at = 0; at < data.length; ) at += (await segment.file!.write(data, at)).bytesWritten;
         if (!SYNC_ON_WRITE) await segment.file!.datasync();
