@@ -257,9 +257,9 @@ export class ProcessingLogBuffer implements OnModuleInit, OnApplicationBootstrap
 
   /**
    * Writes rows of a journal instance to the database (the batches of this process, and replays of other
-   * instances' journals). Idempotent per journal instance: the same statement skips the rows numbered up to the instance's progress mark
-   * and moves the mark to the batch's highest number, so a replay, or a retry of an insert that did commit though its
-   * answer was lost, writes no row twice. Rows of one instance reach the database in the order of their numbers (the
+   * instances' journals). Idempotent per journal instance: the same statement skips the rows numbered up to the
+   * instance's progress mark and moves the mark to the batch's highest number, so a replay, or a retry of an insert
+   * that did commit though its answer was lost, writes no row twice. Rows of one instance reach the database in the order of their numbers (the
    * buffer writes one batch at a time; a replay reads segments in order, under the instance's lock), so everything
    * up to the mark is in. Rows of a journal of an earlier version (no number) are written as they are. The batch
    * goes as one JSON text (the rows' journal lines joined, unpacked by `json_to_recordset`), not as nine array
