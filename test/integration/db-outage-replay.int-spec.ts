@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { ProcessingLogBuffer } from '../../src/modules/processing-log/processing-log.buffer';
 import { resetDatabase } from '../helpers/database';
 import { createTestApp, type TestApp } from '../helpers/test-app';
@@ -75,13 +75,23 @@ describe('processing-log journal replay (integration)', () => {
     expect(await count(rows.map((r) => r.personId))).toEqual([1, 1, 1, 1]);
   });
 
+  it('writes rows once when two processes write the same instance at the same time (a replay of a journal whose owner only seemed gone)', async () => {
+    const buffer = t.app.get(ProcessingLogBuffer);
+    const base = { occurredAt: '2026-06-01T12:00:00.000Z', actor: 'officer-9', roles: 'police', municipalityCode: 'GM1706', action: 'breach-check', purpose: null, requestId: null };
+    const rows = [1, 2, 3].map((seq) => ({ ...base, seq, personId: person(40 + seq) }));
+    await buffer.writeRows([], `${ELSEWHERE}3`); // the instance's progress row exists (mark 0), as once it has written
+    await Promise.all([buffer.writeRows(rows, `${ELSEWHERE}3`), buffer.writeRows(rows, `${ELSEWHERE}3`), buffer.writeRows(rows.slice(0, 2), `${ELSEWHERE}3`)]);
+    expect(await count(rows.map((r) => r.personId))).toEqual([1, 1, 1]);
+    expect(await progressOf(`${ELSEWHERE}3`)).toBe(3);
+  });
+
   it('writes a batch once when its insert committed but the answer was lost, and the buffer retried it', async () => {
     const buffer = t.app.get(ProcessingLogBuffer);
-    const query = t.dataSource.query.bind(t.dataSource);
-    const spy = jest.spyOn(t.dataSource, 'query').mockImplementationOnce(async (...args: Parameters<DataSource['query']>) => {
-      await query(...args);
+    const transaction = t.dataSource.transaction.bind(t.dataSource) as (work: (m: EntityManager) => Promise<unknown>) => Promise<unknown>;
+    const spy = jest.spyOn(t.dataSource, 'transaction').mockImplementationOnce((async (work: (m: EntityManager) => Promise<unknown>) => {
+      await transaction(work);
       throw new Error('Connection terminated unexpectedly');
-    });
+    }) as unknown as DataSource['transaction']);
     try {
       const personIds = [person(31), person(32)];
       for (const personId of personIds) buffer.add(actor, { action: 'breach-check', personId, municipalityCode: 'GM1706' });

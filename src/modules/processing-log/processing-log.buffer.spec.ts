@@ -8,9 +8,13 @@ import type { ProcessingLogJournal } from './processing-log.journal';
 const actor = { sub: 'officer-7', roles: ['police'], municipalities: ['GM1706'], requestId: 'req-1' };
 const entry = { action: 'breach-check' as const, personId: '5b0c8a8e-8f1e-4f6e-9d7a-0c1d2e3f4a01', municipalityCode: 'GM1706' };
 
-/** A buffer without a journal (never initialised) whose database inserts take as long as `insert` says. */
+/** A buffer without a journal (never initialised) whose database writes (a transaction each) take as long as `insert` says. */
 function bufferWith(insert: () => Promise<unknown>): ProcessingLogBuffer {
-  return new ProcessingLogBuffer({ query: insert } as unknown as DataSource, new SystemClock(), {} as AppConfig);
+  const transaction = async (work: (m: { query: () => Promise<unknown> }) => Promise<unknown>) => {
+    await insert();
+    return work({ query: () => Promise.resolve([]) });
+  };
+  return new ProcessingLogBuffer({ query: insert, transaction } as unknown as DataSource, new SystemClock(), {} as AppConfig);
 }
 
 /** 'durable', or the HTTP status the wait ended with; `settled` tells whether it has ended yet. */
