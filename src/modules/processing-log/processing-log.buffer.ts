@@ -163,7 +163,9 @@ export class ProcessingLogBuffer implements OnModuleInit, OnApplicationBootstrap
     if (this.pending.length) this.logger.warn(`Processing log: ${this.pending.length} rows stay in the journal for the next start`);
     const allWritten = this.pending.length === 0;
     await this.journal?.close(allWritten);
-    // Only once the segments are gone: a crash before this leaves a progress row that nothing will need, no duplicate.
+    // Only the owner drops its mark, once its segments are gone (a crash before this leaves a row nothing needs). A
+    // crashed instance's mark stays after a replay: if that instance was only stalled (its lock gone stale), its
+    // later writes still find their rows written.
     if (allWritten) await this.forget(this.instance);
   }
 
@@ -248,7 +250,7 @@ export class ProcessingLogBuffer implements OnModuleInit, OnApplicationBootstrap
   /** Writes the rows of journals left by processes that are gone (also runs at start-up and every 10 s). */
   async replayOrphans(): Promise<void> {
     try {
-      const replayed = (await this.journal?.adoptOrphans((rows, instance) => this.writeRows(rows.map(storableRow), instance), (instance) => this.forget(instance))) ?? 0;
+      const replayed = (await this.journal?.adoptOrphans((rows, instance) => this.writeRows(rows.map(storableRow), instance))) ?? 0;
       if (replayed) this.logger.log(`Processing log: ${replayed} rows replayed from journals left by an earlier process`);
     } catch (e) {
       this.logger.warn(`Processing log: journal replay deferred (${(e as Error).message})`);
@@ -297,7 +299,7 @@ export class ProcessingLogBuffer implements OnModuleInit, OnApplicationBootstrap
     });
   }
 
-  /** Drops an instance's progress mark once no journal segment of it is left (a failure only leaves a small row). */
+  /** Drops this instance's progress mark at a clean stop (a failure only leaves a small row). */
   private async forget(instance: string): Promise<void> {
     await this.dataSource
       .query(`DELETE FROM processing_log_journal_progress WHERE instance = $1`, [instance])

@@ -143,13 +143,9 @@ export class ProcessingLogJournal {
 
   /**
    * Replays the segments of instances that are gone: `write` must store the rows of that instance idempotently
-   * (by their `seq`); a segment is deleted only after its rows are written. Once an instance has no segment left,
-   * `done` is told (the database may forget its progress then). Returns how many rows were replayed.
+   * (by their `seq`); a segment is deleted only after its rows are written. Returns how many rows were replayed.
    */
-  async adoptOrphans(
-    write: (rows: JournalRow[], instance: string) => Promise<void>,
-    done: (instance: string) => Promise<void> = async () => undefined,
-  ): Promise<number> {
+  async adoptOrphans(write: (rows: JournalRow[], instance: string) => Promise<void>): Promise<number> {
     const names = await fsp.readdir(this.dir);
     const segments = names.filter((n) => n.endsWith(SEGMENT_EXT));
     // Locks without segments (an instance that crashed with nothing queued) are taken and so cleared too.
@@ -166,7 +162,6 @@ export class ProcessingLogJournal {
           await fsp.rm(join(this.dir, name), { force: true });
           replayed += rows.length;
         }
-        await done(instance);
       } finally {
         await release().catch(() => undefined);
       }
