@@ -2,8 +2,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Exactly-once for processing-log rows that travel through the local journal (breach checks), kept per journal
- * instance instead of per row: each batch insert also records, in the same statement, the highest row number of that
- * instance now in the table, and a replay (or a retried insert whose first try did commit) skips the rows up to it.
+ * instance instead of per row: the transaction of each batch locks its instance's row here, inserts the rows numbered
+ * above `written_seq` and moves it to the batch's highest number, so a replay (or a retried insert whose first try
+ * did commit) skips the rows already in.
  * That replaces the unique, random `entry_id` of every row, whose index cost each insert about a quarter of its time
  * in the embedded database (a random key lands on a random index page). Rows written directly (in the transaction
  * of the read they record) never had an entry id and are unaffected.

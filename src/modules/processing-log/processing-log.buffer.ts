@@ -19,7 +19,10 @@ import type { ProcessingEntry } from './processing-log.service';
 /** A row as queued: numbered in the order added (the journal and the database's progress mark rely on it). */
 interface QueuedRow extends JournalRow {
   seq: number;
-  /** Its JSON text, once made for the journal; the database batch reuses it (a row is serialized once). */
+  /**
+   * Its JSON text, once made for the journal; the database batch reuses it (a row is serialized once). While the
+   * database is away it stays with the row: at MAX_PENDING_ROWS about 30 MB more.
+   */
   json?: string;
 }
 
@@ -55,11 +58,12 @@ export const DURABLE_WAIT_MS = 5000;
 /**
  * Processing-log rows of the breach-check hot path. Each row gets the next number of this process's journal instance
  * and is appended to a local fsync'ed journal (group commit: while one append is in flight the next rows gather) and
- * written to the database in batches (one multi-row INSERT every 200 ms or 4,000 rows that also records the
- * instance's highest number written, so a replayed or retried row is skipped). A row is durable once either holds
- * it; the answer that added a row waits for `durable(seq)` (see the breach-checks service). While the database is away rows wait in
- * memory and the journal, retried every second; journal segments are dropped once the database has their rows, and
- * segments left by a crashed process are replayed at start-up (and every 10 s, for other instances' leftovers).
+ * written to the database in batches (a transaction every 200 ms or 4,000 rows that inserts the rows above the
+ * instance's progress mark and moves the mark, so a replayed or retried row is skipped; see {@link writeRows}). A
+ * row is durable once either holds it; the answer that added a row waits for `durable(seq)` (see the breach-checks
+ * service). While the database is away rows wait in memory and the journal, retried every second; journal segments
+ * are dropped once the database has their rows, and segments left by a crashed process are replayed at start-up (and
+ * every 10 s, for other instances' leftovers).
  */
 @Injectable()
 export class ProcessingLogBuffer implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -166,7 +170,7 @@ export class ProcessingLogBuffer implements OnModuleInit, OnApplicationBootstrap
     // Only the owner drops its mark, once its segments are gone (a crash before this leaves a row nothing needs). A
     // crashed instance's mark stays after a replay: if that instance was only stalled (its lock gone stale), its
     // later writes still find their rows written.
-    if (allWritten) await this.forget(this.instance);
+    if (allWritten) await this.forgetProgress();
   }
 
   /**
@@ -300,10 +304,10 @@ export class ProcessingLogBuffer implements OnModuleInit, OnApplicationBootstrap
   }
 
   /** Drops this instance's progress mark at a clean stop (a failure only leaves a small row). */
-  private async forget(instance: string): Promise<void> {
+  private async forgetProgress(): Promise<void> {
     await this.dataSource
-      .query(`DELETE FROM processing_log_journal_progress WHERE instance = $1`, [instance])
-      .catch((e: Error) => this.logger.warn(`Processing log: progress of journal ${instance} not dropped (${e.message})`));
+      .query(`DELETE FROM processing_log_journal_progress WHERE instance = $1`, [this.instance])
+      .catch((e: Error) => this.logger.warn(`Processing log: progress of journal ${this.instance} not dropped (${e.message})`));
   }
 }
 
