@@ -280,7 +280,7 @@ export class ProcessingLogBuffer implements OnModuleInit, OnApplicationBootstrap
     const texts: string[] = [];
     for (const row of rows) {
       if (row.seq !== undefined && row.seq > lastSeq) lastSeq = row.seq;
-      texts.push((row as QueuedRow).json ?? JSON.stringify(row));
+      texts.push(jsonOf(row));
     }
     await this.dataSource.transaction(async (m) => {
       await m.query(
@@ -329,8 +329,11 @@ export function storableText(value: string): string {
   return text.toWellFormed().replaceAll('\u0000', '\uFFFD');
 }
 
-/** The row's JSON text, made once (before `json` is set, so the text does not hold itself). */
-function jsonOf(row: QueuedRow): string {
+/**
+ * The row's JSON text, made once (before `json` is set, so the text does not hold itself): by the journal append or
+ * by the database batch, whichever comes first (a row still gathering for the journal when its batch is written).
+ */
+function jsonOf(row: JournalRow & { json?: string }): string {
   return (row.json ??= JSON.stringify(row));
 }
 
