@@ -20,8 +20,8 @@ import type { ProcessingEntry } from './processing-log.service';
 interface QueuedRow extends JournalRow {
   seq: number;
   /**
-   * Its JSON text, once made for the journal; the database batch reuses it (a row is serialized once). While the
-   * database is away it stays with the row: at MAX_PENDING_ROWS about 30 MB more.
+   * Its JSON text, made once by the journal append or the database batch, whichever comes first (see jsonOf). While
+   * the database is away it stays with the row: at MAX_PENDING_ROWS about 30 MB more.
    */
   json?: string;
 }
